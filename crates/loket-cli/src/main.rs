@@ -1,0 +1,365 @@
+//! `loket-cli`: Loket's core on the command line, for administrators,
+//! scheduled tasks and tests. Its arguments, JSON output and exit codes are a
+//! contract other tools rely on: exit 0 on success (a valid number for
+//! `check`), 1 on a refused input or an invalid number, 2 on a usage error.
+//! Errors go to stderr with their stable code; nothing here panics on input.
+
+mod output;
+
+use clap::{Args, Parser, Subcommand};
+use loket_core::ident::{self, Sex};
+use loket_core::model::{Category, ListQuery, NewRequest, Outcome, QueueView, Status};
+use loket_core::{clock, datadir, demo, requests, search, settings, Desk, LoketError};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "loket-cli",
+    version,
+    about = "Loket — meja operator Dispendukcapil Kab. Mojokerto, dari baris perintah"
+)]
+struct Cli {
+    /// Data folder (default: the app's own; LOKET_DATA_DIR also sets it).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Operator name recorded with changes (default: LOKET_OPERATOR, then the desk's operator).
+    #[arg(long, global = true, env = "LOKET_OPERATOR")]
+    operator: Option<String>,
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// NIK checks.
+    Nik {
+        #[command(subcommand)]
+        cmd: NikCmd,
+    },
+    /// KK number checks.
+    Kk {
+        #[command(subcommand)]
+        cmd: KkCmd,
+    },
+    /// Requests of the NIK-validation service.
+    Request {
+        #[command(subcommand)]
+        cmd: RequestCmd,
+    },
+    /// Synthetic data for demos and benchmarks.
+    Demo {
+        #[command(subcommand)]
+        cmd: DemoCmd,
+    },
+}
+
+#[derive(Subcommand)]
+enum NikCmd {
+    /// Check a NIK's structure, region, date and serial.
+    Check {
+        nik: String,
+        /// Printed date of birth (YYYY-MM-DD).
+        #[arg(long)]
+        dob: Option<String>,
+        /// Printed sex: L or P.
+        #[arg(long)]
+        sex: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum KkCmd {
+    /// Check a KK number's structure, region, recording date and serial.
+    Check {
+        kk: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum RequestCmd {
+    /// Register a new request; prints its registration number.
+    New(NewArgs),
+    /// List the queue, or search it.
+    List {
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long)]
+        status: Option<String>,
+        /// Every request newest first, not only the open ones.
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        limit: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one request with its history.
+    Show {
+        reg: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move a request to another status.
+    Move {
+        reg: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        outcome: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+struct NewArgs {
+    #[arg(long)]
+    name: String,
+    #[arg(long)]
+    phone: String,
+    #[arg(long)]
+    nik: Option<String>,
+    #[arg(long)]
+    kk: Option<String>,
+    #[arg(long)]
+    category: Option<String>,
+    #[arg(long)]
+    problem: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand)]
+enum DemoCmd {
+    /// Add synthetic requests spread over the last days.
+    Seed {
+        #[arg(long, default_value_t = 200)]
+        count: u32,
+        #[arg(long, default_value_t = 30)]
+        days: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+/// How a command ended.
+enum Verdict {
+    Ok,
+    /// Ran fine but the answer is "no" (an invalid number).
+    No,
+}
+
+/// A failure with the exit code it maps to.
+struct Failure {
+    err: LoketError,
+    usage: bool,
+    json: bool,
+}
+
+impl Failure {
+    fn input(err: LoketError, json: bool) -> Self {
+        Failure {
+            err,
+            usage: false,
+            json,
+        }
+    }
+    fn usage(err: LoketError, json: bool) -> Self {
+        Failure {
+            err,
+            usage: true,
+            json,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(Verdict::Ok) => ExitCode::SUCCESS,
+        Ok(Verdict::No) => ExitCode::from(1),
+        Err(f) => {
+            output::error(&f.err, f.json);
+            ExitCode::from(if f.usage { 2 } else { 1 })
+        }
+    }
+}
+
+fn open_desk(dir: Option<PathBuf>, json: bool) -> Result<Desk, Failure> {
+    let dir = datadir::resolve_data_dir(dir).map_err(|e| Failure::input(e, json))?;
+    Desk::open(&dir).map_err(|e| Failure::input(e, json))
+}
+
+fn operator_of(desk: &Desk, explicit: Option<String>) -> String {
+    explicit
+        .filter(|o| !o.trim().is_empty())
+        .or_else(|| {
+            settings::get(desk.conn(), settings::KEY_OPERATOR)
+                .ok()
+                .flatten()
+        })
+        .unwrap_or_else(|| "loket-cli".to_owned())
+}
+
+fn parse_arg<T>(
+    v: Option<&str>,
+    f: impl Fn(&str) -> Result<T, LoketError>,
+    json: bool,
+) -> Result<Option<T>, Failure> {
+    v.map(f).transpose().map_err(|e| Failure::usage(e, json))
+}
+
+fn run(cli: Cli) -> Result<Verdict, Failure> {
+    let today = clock::wib_date(clock::now_ms());
+    match cli.cmd {
+        Cmd::Nik {
+            cmd:
+                NikCmd::Check {
+                    nik,
+                    dob,
+                    sex,
+                    json,
+                },
+        } => {
+            let dob = parse_arg(dob.as_deref(), loket_core::parse_date, json)?;
+            let sex = parse_arg(sex.as_deref(), parse_sex, json)?;
+            let result = ident::nik::check_nik(&nik, dob, sex, today);
+            output::id_check(&result, json, "NIK");
+            Ok(if result.valid {
+                Verdict::Ok
+            } else {
+                Verdict::No
+            })
+        }
+        Cmd::Kk {
+            cmd: KkCmd::Check { kk, json },
+        } => {
+            let result = ident::kk::check_kk(&kk, today);
+            output::id_check(&result, json, "Nomor KK");
+            Ok(if result.valid {
+                Verdict::Ok
+            } else {
+                Verdict::No
+            })
+        }
+        Cmd::Request { cmd } => run_request(cli.data_dir, cli.operator, cmd, today),
+        Cmd::Demo {
+            cmd: DemoCmd::Seed { count, days, seed },
+        } => {
+            let mut desk = open_desk(cli.data_dir, false)?;
+            let n = demo::seed(desk.conn_mut(), count, days, clock::now_ms(), seed)
+                .map_err(|e| Failure::input(e, false))?;
+            println!(
+                "{n} permohonan contoh ditambahkan ke {}",
+                desk.dir().display()
+            );
+            Ok(Verdict::Ok)
+        }
+    }
+}
+
+fn run_request(
+    data_dir: Option<PathBuf>,
+    operator: Option<String>,
+    cmd: RequestCmd,
+    today: chrono::NaiveDate,
+) -> Result<Verdict, Failure> {
+    match cmd {
+        RequestCmd::New(a) => {
+            let category = parse_arg(a.category.as_deref(), Category::parse, a.json)?;
+            let mut desk = open_desk(data_dir, a.json)?;
+            let op = operator_of(&desk, operator);
+            let input = NewRequest {
+                name: a.name,
+                phone: a.phone,
+                nik: a.nik,
+                kk: a.kk,
+                category,
+                problem: a.problem,
+            };
+            let req = requests::create_request(desk.conn_mut(), &input, &op, clock::now_ms())
+                .map_err(|e| Failure::input(e, a.json))?;
+            output::created(&req, a.json);
+            Ok(Verdict::Ok)
+        }
+        RequestCmd::List {
+            search: q,
+            status,
+            all,
+            limit,
+            json,
+        } => {
+            let status = parse_arg(status.as_deref(), Status::parse, json)?;
+            let desk = open_desk(data_dir, json)?;
+            let query = ListQuery {
+                search: q,
+                status,
+                view: if all {
+                    QueueView::All
+                } else {
+                    QueueView::Active
+                },
+                limit,
+            };
+            let page = search::list(desk.conn(), &query).map_err(|e| Failure::input(e, json))?;
+            output::page(&page, json);
+            Ok(Verdict::Ok)
+        }
+        RequestCmd::Show { reg, json } => {
+            let desk = open_desk(data_dir, json)?;
+            let d =
+                requests::detail(desk.conn(), &reg, today).map_err(|e| Failure::input(e, json))?;
+            output::detail(&d, json);
+            Ok(Verdict::Ok)
+        }
+        RequestCmd::Move {
+            reg,
+            to,
+            outcome,
+            note,
+            json,
+        } => {
+            let to = Status::parse(&to).map_err(|e| Failure::usage(e, json))?;
+            let outcome = parse_arg(outcome.as_deref(), Outcome::parse, json)?;
+            let mut desk = open_desk(data_dir, json)?;
+            let op = operator_of(&desk, operator);
+            let req = requests::move_request(
+                desk.conn_mut(),
+                &reg,
+                to,
+                outcome,
+                note.as_deref(),
+                &op,
+                clock::now_ms(),
+            )
+            .map_err(|e| Failure::input(e, json))?;
+            output::moved(&req, json);
+            Ok(Verdict::Ok)
+        }
+    }
+}
+
+fn parse_sex(s: &str) -> Result<Sex, LoketError> {
+    match s.trim().to_uppercase().as_str() {
+        "L" | "LAKI-LAKI" => Ok(Sex::L),
+        "P" | "PEREMPUAN" => Ok(Sex::P),
+        _ => Err(LoketError::new(
+            loket_core::ErrorCode::MasukanTidakValid,
+            "Jenis kelamin harus L (laki-laki) atau P (perempuan).",
+        )),
+    }
+}

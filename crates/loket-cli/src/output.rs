@@ -1,0 +1,135 @@
+//! What `loket-cli` prints: JSON for scripts (`--json`), short Indonesian
+//! lines for people. Kept apart from argument handling so the JSON contract
+//! is in one place.
+
+use loket_core::ident::IdCheck;
+use loket_core::model::{Request, RequestDetail, RequestPage};
+use loket_core::{clock, lifecycle, LoketError};
+use serde::Serialize;
+
+fn json<T: Serialize>(v: &T) {
+    match serde_json::to_string_pretty(v) {
+        Ok(s) => println!("{s}"),
+        Err(e) => eprintln!("error[gagal_menyimpan]: JSON tidak bisa dibuat: {e}"),
+    }
+}
+
+pub fn error(e: &LoketError, as_json: bool) {
+    if as_json {
+        match serde_json::to_string(e) {
+            Ok(s) => eprintln!("{s}"),
+            Err(_) => eprintln!("error[{}]: {}", e.code_str(), e.message),
+        }
+    } else {
+        eprintln!("error[{}]: {}", e.code_str(), e.message);
+    }
+}
+
+pub fn id_check(c: &IdCheck, as_json: bool, what: &str) {
+    if as_json {
+        return json(c);
+    }
+    let verdict = if c.valid { "valid" } else { "TIDAK VALID" };
+    println!(
+        "{what} {}: {verdict}",
+        c.normalized.as_deref().unwrap_or("-")
+    );
+    if let Some(d) = c.birth_date {
+        println!("  tanggal: {}", d.format("%d-%m-%Y"));
+    }
+    if let Some(s) = c.sex {
+        println!("  jenis kelamin: {s:?}");
+    }
+    if let Some(r) = &c.region {
+        let names: Vec<&str> = [&r.kecamatan, &r.kabkota, &r.provinsi]
+            .into_iter()
+            .filter_map(|n| n.as_deref())
+            .collect();
+        println!("  wilayah {}: {}", r.kode, names.join(", "));
+    }
+    for f in &c.errors {
+        println!("  galat [{}]: {}", f.code, f.message);
+    }
+    for f in &c.warnings {
+        println!("  peringatan [{}]: {}", f.code, f.message);
+    }
+}
+
+pub fn created(r: &Request, as_json: bool) {
+    if as_json {
+        json(r)
+    } else {
+        println!("{}", r.reg_no);
+    }
+}
+
+pub fn moved(r: &Request, as_json: bool) {
+    if as_json {
+        json(r)
+    } else {
+        println!("{} → {}", r.reg_no, lifecycle::status_label(r.status));
+    }
+}
+
+fn line(r: &Request) -> String {
+    format!(
+        "{}  {:<16}  {:<30}  {:<18}  {}",
+        r.reg_no,
+        r.nik.as_deref().unwrap_or("-"),
+        r.name,
+        lifecycle::status_label(r.status),
+        clock::format_wib(r.received_at)
+    )
+}
+
+pub fn page(p: &RequestPage, as_json: bool) {
+    if as_json {
+        return json(p);
+    }
+    if p.items.is_empty() {
+        println!("Tidak ada permohonan.");
+    }
+    for r in &p.items {
+        println!("{}", line(r));
+    }
+    if p.has_more {
+        println!("… masih ada lagi; persempit pencarian.");
+    }
+}
+
+pub fn detail(d: &RequestDetail, as_json: bool) {
+    if as_json {
+        return json(d);
+    }
+    let r = &d.request;
+    println!("{}  {}", r.reg_no, lifecycle::status_label(r.status));
+    println!("  nama: {}", r.name);
+    println!("  WhatsApp: {}", r.phone);
+    println!("  NIK: {}", r.nik.as_deref().unwrap_or("-"));
+    println!("  KK: {}", r.kk.as_deref().unwrap_or("-"));
+    println!("  kategori: {}", r.category);
+    if let Some(o) = r.outcome {
+        println!("  hasil: {o}");
+    }
+    println!("  masalah: {}", r.problem);
+    println!(
+        "  diterima: {} oleh {}",
+        clock::format_wib(r.received_at),
+        r.operator
+    );
+    for e in &d.events {
+        println!(
+            "  - {}  {}  {} → {}{}{}",
+            clock::format_wib(e.at),
+            e.operator,
+            e.from_status.map(lifecycle::status_label).unwrap_or("-"),
+            lifecycle::status_label(e.to_status),
+            e.outcome.map(|o| format!(" ({o})")).unwrap_or_default(),
+            if e.note.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", e.note)
+            }
+        );
+    }
+}

@@ -1,0 +1,70 @@
+//! TypeScript declarations of every type that crosses the IPC boundary.
+//!
+//! Generated from the Rust types with ts-rs and committed as
+//! `ui/src/lib/bindings.ts`; the test below fails when the committed file
+//! drifts from the Rust side. Regenerate with
+//! `LOKET_UPDATE_BINDINGS=1 cargo test -p loket-core bindings`.
+
+use crate::error::{ErrorCode, LoketError};
+use crate::ident::{Finding, IdCheck, RegionInfo, Sex};
+use crate::model::{
+    Category, Event, ListQuery, NewRequest, Outcome, QueueView, Request, RequestDetail,
+    RequestPage, Status,
+};
+use ts_rs::{Config, TS};
+
+/// The whole generated file.
+pub fn typescript() -> String {
+    let cfg = Config::new();
+    let decls = [
+        ErrorCode::decl(&cfg),
+        LoketError::decl(&cfg),
+        Sex::decl(&cfg),
+        Finding::decl(&cfg),
+        RegionInfo::decl(&cfg),
+        IdCheck::decl(&cfg),
+        Status::decl(&cfg),
+        Outcome::decl(&cfg),
+        Category::decl(&cfg),
+        NewRequest::decl(&cfg),
+        Request::decl(&cfg),
+        Event::decl(&cfg),
+        RequestDetail::decl(&cfg),
+        QueueView::decl(&cfg),
+        ListQuery::decl(&cfg),
+        RequestPage::decl(&cfg),
+        crate::AppInfo::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by loket-core's bindings.rs. Do not edit.\n\
+         // Regenerate: LOKET_UPDATE_BINDINGS=1 cargo test -p loket-core bindings\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(d.trim());
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    #[test]
+    fn committed_bindings_match_the_rust_types() -> Result<(), Box<dyn std::error::Error>> {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings.ts");
+        let fresh = super::typescript();
+        if std::env::var_os("LOKET_UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &fresh)?;
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed.replace("\r\n", "\n") == fresh,
+            "ui/src/lib/bindings.ts is out of date with the Rust types; run LOKET_UPDATE_BINDINGS=1 cargo test -p loket-core bindings"
+        );
+        Ok(())
+    }
+}

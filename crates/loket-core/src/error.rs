@@ -1,0 +1,105 @@
+//! One error type for everything the core refuses, with a stable code.
+//!
+//! The UI and scripts branch on `code` (an Indonesian snake_case word the
+//! operator can read), never on the message text, which may be reworded.
+//! Every failure a user or a file can cause maps to a code here; nothing in
+//! the core panics on input.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Stable, machine-readable error codes. Renaming one is a breaking change
+/// for the UI, the CLI's JSON and any script that reads them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// A NIK failed its structural checks.
+    NikTidakValid,
+    /// A KK number failed its structural checks.
+    NomorKkTidakValid,
+    /// The WhatsApp number cannot be an Indonesian phone number.
+    NomorWaTidakValid,
+    /// The applicant's name is missing or unusable.
+    NamaTidakValid,
+    /// A free-text field is too long.
+    TeksTerlaluPanjang,
+    /// An unknown problem category.
+    KategoriTidakDikenal,
+    /// An unknown request status.
+    StatusTidakDikenal,
+    /// An unknown outcome.
+    HasilTidakDikenal,
+    /// A lifecycle move that the state machine does not allow.
+    PerpindahanTidakSah,
+    /// A move to `done` without an outcome, or an outcome on another move.
+    HasilWajibDiisi,
+    /// No request with that registration number.
+    PermohonanTidakDitemukan,
+    /// The operator name is missing.
+    OperatorBelumDiisi,
+    /// The database was written by a newer Loket.
+    BasisDataVersiBaru,
+    /// The database file is damaged or not a Loket database.
+    BasisDataRusak,
+    /// The data folder cannot be created, read or written.
+    FolderDataTidakBisaDipakai,
+    /// The disk is full.
+    DiskPenuh,
+    /// Any other storage failure.
+    GagalMenyimpan,
+    /// A malformed date or other argument.
+    MasukanTidakValid,
+}
+
+/// An error with its stable code and an Indonesian message for the operator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[error("{code:?}: {message}")]
+pub struct LoketError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl LoketError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// The code as the snake_case word that crosses the IPC and the CLI.
+    pub fn code_str(&self) -> String {
+        serde_json::to_value(self.code)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+}
+
+pub type Result<T, E = LoketError> = std::result::Result<T, E>;
+
+impl From<rusqlite::Error> for LoketError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ffi::ErrorCode as Sq;
+        match e.sqlite_error_code() {
+            Some(Sq::DiskFull) => LoketError::new(
+                ErrorCode::DiskPenuh,
+                "Disk penuh: data tidak tersimpan. Kosongkan ruang disk lalu ulangi.",
+            ),
+            Some(Sq::NotADatabase) | Some(Sq::DatabaseCorrupt) => LoketError::new(
+                ErrorCode::BasisDataRusak,
+                "Berkas basis data rusak atau bukan basis data Loket.",
+            ),
+            Some(Sq::ReadOnly) | Some(Sq::CannotOpen) | Some(Sq::PermissionDenied) => {
+                LoketError::new(
+                    ErrorCode::FolderDataTidakBisaDipakai,
+                    "Folder data tidak bisa ditulis. Periksa izin folder atau disk.",
+                )
+            }
+            _ => LoketError::new(
+                ErrorCode::GagalMenyimpan,
+                format!("Gagal mengakses basis data: {e}"),
+            ),
+        }
+    }
+}

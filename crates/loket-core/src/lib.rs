@@ -1,0 +1,53 @@
+//! Loket's core: everything an operator can do, as plain functions over a
+//! SQLite database and the data folder, with no UI or Tauri dependency.
+//!
+//! The Tauri shell and `loket-cli` are thin layers over this crate, so every
+//! behaviour is testable without a window. See `ARCHITECTURE.md` for the map.
+
+pub mod clock;
+pub mod datadir;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod ident;
+pub mod lifecycle;
+pub mod model;
+pub mod phone;
+pub mod requests;
+pub mod search;
+pub mod settings;
+
+pub use datadir::Desk;
+pub use error::{ErrorCode, LoketError, Result};
+
+pub mod bindings;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What the UI shows about the running desk.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AppInfo {
+    pub version: String,
+    pub data_dir: String,
+    pub operator: Option<String>,
+    pub schema_version: i32,
+}
+
+/// What the UI shows about the running desk.
+pub fn app_info(desk: &Desk) -> Result<AppInfo> {
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        data_dir: desk.dir().display().to_string(),
+        operator: settings::get(desk.conn(), settings::KEY_OPERATOR)?,
+        schema_version: db::SCHEMA_VERSION,
+    })
+}
+
+/// Sets the name recorded with every event this desk writes.
+pub fn set_operator(desk: &Desk, name: &str) -> Result<()> {
+    let name = requests::check_operator(name)?;
+    settings::set(desk.conn(), settings::KEY_OPERATOR, &name)
+}
+
+pub use clock::parse_date;

@@ -1,0 +1,350 @@
+//! Registering requests and moving them through their lifecycle.
+//!
+//! Each write is one transaction: the request row, its registration number
+//! counter and its event land together or not at all. Input is validated
+//! before the transaction starts, so a refusal never leaves a trace.
+
+use crate::clock;
+use crate::error::{ErrorCode, LoketError, Result};
+use crate::ident::{self, IdCheck};
+use crate::lifecycle;
+use crate::model::{Category, Event, NewRequest, Outcome, Request, RequestDetail, Status};
+use crate::phone::normalize_phone;
+use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
+
+/// The registration series of the NIK-validation service.
+pub const SERIES_VALIDASI_NIK: &str = "VN";
+
+const MAX_NAME: usize = 100;
+const MAX_PROBLEM: usize = 2000;
+const MAX_NOTE: usize = 1000;
+const MAX_OPERATOR: usize = 60;
+
+pub(crate) const REQUEST_COLUMNS: &str = "id, reg_no, name, phone, nik, kk, category, problem, status, outcome, received_at, updated_at, operator";
+
+/// Validated, normalised input ready to store.
+struct CleanRequest {
+    name: String,
+    name_norm: String,
+    phone: String,
+    nik: Option<String>,
+    kk: Option<String>,
+    category: Category,
+    problem: String,
+}
+
+/// Upper-cases and collapses white space, as names are printed on KTP/KK.
+pub fn normalize_name(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_uppercase()
+}
+
+pub(crate) fn check_operator(operator: &str) -> Result<String> {
+    let op = operator.split_whitespace().collect::<Vec<_>>().join(" ");
+    if op.is_empty() {
+        return Err(LoketError::new(
+            ErrorCode::OperatorBelumDiisi,
+            "Nama operator belum diisi.",
+        ));
+    }
+    if op.chars().count() > MAX_OPERATOR {
+        return Err(LoketError::new(
+            ErrorCode::TeksTerlaluPanjang,
+            format!("Nama operator terlalu panjang (maksimal {MAX_OPERATOR} huruf)."),
+        ));
+    }
+    Ok(op)
+}
+
+fn clean_id(
+    input: Option<&str>,
+    check: impl Fn(&str) -> IdCheck,
+    code: ErrorCode,
+    what: &str,
+) -> Result<Option<String>> {
+    let Some(raw) = input.map(str::trim).filter(|s| !s.is_empty()) else {
+        return Ok(None);
+    };
+    let result = check(raw);
+    match (result.valid, result.normalized) {
+        (true, Some(n)) => Ok(Some(n)),
+        _ => {
+            let why = result
+                .errors
+                .first()
+                .map(|f| f.message.clone())
+                .unwrap_or_else(|| "tidak valid".into());
+            Err(LoketError::new(code, format!("{what} tidak valid: {why}")))
+        }
+    }
+}
+
+fn clean(input: &NewRequest, today: chrono::NaiveDate) -> Result<CleanRequest> {
+    let name = input.name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() || !name.chars().any(char::is_alphabetic) {
+        return Err(LoketError::new(
+            ErrorCode::NamaTidakValid,
+            "Nama pemohon wajib diisi dengan huruf.",
+        ));
+    }
+    if name.chars().count() > MAX_NAME || name.chars().any(char::is_control) {
+        return Err(LoketError::new(
+            ErrorCode::NamaTidakValid,
+            format!(
+                "Nama pemohon tidak valid (maksimal {MAX_NAME} huruf, tanpa karakter kontrol)."
+            ),
+        ));
+    }
+    let phone = normalize_phone(&input.phone)?;
+    let nik = clean_id(
+        input.nik.as_deref(),
+        |s| ident::nik::check_nik(s, None, None, today),
+        ErrorCode::NikTidakValid,
+        "NIK",
+    )?;
+    let kk = clean_id(
+        input.kk.as_deref(),
+        |s| ident::kk::check_kk(s, today),
+        ErrorCode::NomorKkTidakValid,
+        "Nomor KK",
+    )?;
+    let problem = input.problem.as_deref().unwrap_or("").trim().to_owned();
+    if problem.chars().count() > MAX_PROBLEM {
+        return Err(LoketError::new(
+            ErrorCode::TeksTerlaluPanjang,
+            format!("Uraian masalah terlalu panjang (maksimal {MAX_PROBLEM} huruf)."),
+        ));
+    }
+    Ok(CleanRequest {
+        name_norm: normalize_name(&name),
+        name: name.to_uppercase(),
+        phone,
+        nik,
+        kk,
+        category: input.category.unwrap_or(Category::Other),
+        problem,
+    })
+}
+
+/// Registers a new request, received now by `operator`.
+pub fn create_request(
+    conn: &mut Connection,
+    input: &NewRequest,
+    operator: &str,
+    now_ms: i64,
+) -> Result<Request> {
+    let operator = check_operator(operator)?;
+    let clean = clean(input, clock::wib_date(now_ms))?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let reg_no = next_reg_no(&tx, SERIES_VALIDASI_NIK, now_ms)?;
+    tx.execute(
+        "INSERT INTO requests (reg_no, name, name_norm, phone, nik, kk, category, problem, status, received_at, updated_at, operator)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'received', ?9, ?9, ?10)",
+        params![
+            reg_no,
+            clean.name,
+            clean.name_norm,
+            clean.phone,
+            clean.nik,
+            clean.kk,
+            clean.category.as_str(),
+            clean.problem,
+            now_ms,
+            operator
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    insert_event(&tx, id, now_ms, &operator, None, Status::Received, None, "")?;
+    let request = get_by_id(&tx, id)?;
+    tx.commit()?;
+    Ok(request)
+}
+
+/// Hands out the next number of a series for the WIB day of `now_ms`:
+/// `VN-251126-0007`. Runs inside the caller's transaction.
+pub(crate) fn next_reg_no(conn: &Connection, series: &str, now_ms: i64) -> Result<String> {
+    let day = clock::wib_date(now_ms).format("%y%m%d").to_string();
+    let n: i64 = conn.query_row(
+        "INSERT INTO reg_counters (series, day, last) VALUES (?1, ?2, 1)
+         ON CONFLICT (series, day) DO UPDATE SET last = last + 1
+         RETURNING last",
+        params![series, day],
+        |r| r.get(0),
+    )?;
+    Ok(format!("{series}-{day}-{n:04}"))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn insert_event(
+    conn: &Connection,
+    request_id: i64,
+    at: i64,
+    operator: &str,
+    from: Option<Status>,
+    to: Status,
+    outcome: Option<Outcome>,
+    note: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO request_events (request_id, at, operator, from_status, to_status, outcome, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            request_id,
+            at,
+            operator,
+            from.map(Status::as_str),
+            to.as_str(),
+            outcome.map(Outcome::as_str),
+            note
+        ],
+    )?;
+    Ok(())
+}
+
+/// Moves a request to `to`, recording the event. Refused moves change nothing.
+pub fn move_request(
+    conn: &mut Connection,
+    reg_no: &str,
+    to: Status,
+    outcome: Option<Outcome>,
+    note: Option<&str>,
+    operator: &str,
+    now_ms: i64,
+) -> Result<Request> {
+    let operator = check_operator(operator)?;
+    let note = note.unwrap_or("").trim();
+    if note.chars().count() > MAX_NOTE {
+        return Err(LoketError::new(
+            ErrorCode::TeksTerlaluPanjang,
+            format!("Catatan terlalu panjang (maksimal {MAX_NOTE} huruf)."),
+        ));
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let current = get_by_reg_no(&tx, reg_no)?;
+    lifecycle::check_move(current.status, to, outcome)?;
+    // The outcome stays with the request after `replied`.
+    let new_outcome = outcome.or(current.outcome);
+    tx.execute(
+        "UPDATE requests SET status = ?1, outcome = ?2, updated_at = ?3 WHERE id = ?4",
+        params![
+            to.as_str(),
+            new_outcome.map(Outcome::as_str),
+            now_ms,
+            current.id
+        ],
+    )?;
+    insert_event(
+        &tx,
+        current.id,
+        now_ms,
+        &operator,
+        Some(current.status),
+        to,
+        outcome,
+        note,
+    )?;
+    let request = get_by_id(&tx, current.id)?;
+    tx.commit()?;
+    Ok(request)
+}
+
+pub(crate) fn row_to_request(r: &Row<'_>) -> rusqlite::Result<Request> {
+    let bad = |i: usize, e: LoketError| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    };
+    let category: String = r.get(6)?;
+    let status: String = r.get(8)?;
+    let outcome: Option<String> = r.get(9)?;
+    Ok(Request {
+        id: r.get(0)?,
+        reg_no: r.get(1)?,
+        name: r.get(2)?,
+        phone: r.get(3)?,
+        nik: r.get(4)?,
+        kk: r.get(5)?,
+        category: Category::parse(&category).map_err(|e| bad(6, e))?,
+        problem: r.get(7)?,
+        status: Status::parse(&status).map_err(|e| bad(8, e))?,
+        outcome: outcome
+            .map(|o| Outcome::parse(&o))
+            .transpose()
+            .map_err(|e| bad(9, e))?,
+        received_at: r.get(10)?,
+        updated_at: r.get(11)?,
+        operator: r.get(12)?,
+    })
+}
+
+fn get_by_id(conn: &Connection, id: i64) -> Result<Request> {
+    conn.query_row(
+        &format!("SELECT {REQUEST_COLUMNS} FROM requests WHERE id = ?1"),
+        [id],
+        row_to_request,
+    )
+    .map_err(LoketError::from)
+}
+
+fn not_found(reg_no: &str) -> LoketError {
+    LoketError::new(
+        ErrorCode::PermohonanTidakDitemukan,
+        format!(
+            "Permohonan dengan nomor registrasi \"{}\" tidak ditemukan.",
+            reg_no.chars().take(40).collect::<String>()
+        ),
+    )
+}
+
+/// Looks a request up by its registration number (case-insensitive).
+pub fn get_by_reg_no(conn: &Connection, reg_no: &str) -> Result<Request> {
+    let key = reg_no.trim().to_uppercase();
+    conn.query_row(
+        &format!("SELECT {REQUEST_COLUMNS} FROM requests WHERE reg_no = ?1"),
+        [&key],
+        row_to_request,
+    )
+    .optional()?
+    .ok_or_else(|| not_found(reg_no))
+}
+
+/// A request with its events, the checks of its numbers and its next moves.
+pub fn detail(conn: &Connection, reg_no: &str, today: chrono::NaiveDate) -> Result<RequestDetail> {
+    let request = get_by_reg_no(conn, reg_no)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT at, operator, from_status, to_status, outcome, note
+         FROM request_events WHERE request_id = ?1 ORDER BY id",
+    )?;
+    let events = stmt
+        .query_map([request.id], |r| {
+            let from: Option<String> = r.get(2)?;
+            let to: String = r.get(3)?;
+            let outcome: Option<String> = r.get(4)?;
+            Ok((r.get(0)?, r.get(1)?, from, to, outcome, r.get(5)?))
+        })?
+        .map(|row| -> Result<Event> {
+            let (at, operator, from, to, outcome, note) = row?;
+            Ok(Event {
+                at,
+                operator,
+                from_status: from.as_deref().map(Status::parse).transpose()?,
+                to_status: Status::parse(&to)?,
+                outcome: outcome.as_deref().map(Outcome::parse).transpose()?,
+                note,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(RequestDetail {
+        nik_check: request
+            .nik
+            .as_deref()
+            .map(|n| ident::nik::check_nik(n, None, None, today)),
+        kk_check: request.kk.as_deref().map(|k| ident::kk::check_kk(k, today)),
+        next: lifecycle::next_statuses(request.status).to_vec(),
+        events,
+        request,
+    })
+}
+
+#[cfg(test)]
+mod tests;

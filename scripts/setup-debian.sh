@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian 12 machine lacks to build, run and test Loket:
+# system packages, the Windows Rust target, tauri-driver and the npm
+# packages of the UI and of the end-to-end tests. Safe to run again: every
+# step is skipped when its result is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+
+PACKAGES=(
+  # Tauri build
+  libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
+  libayatana-appindicator3-dev librsvg2-dev pkg-config
+  # A real window in tests, WebDriver, screenshots
+  xvfb xauth webkit2gtk-driver imagemagick xdotool poppler-utils
+  # Windows cross-check
+  gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 mingw-w64-x86-64-dev
+)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== apt: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! rustup target list --installed | grep -qx x86_64-pc-windows-gnu; then
+  echo "== rustup: adding x86_64-pc-windows-gnu"
+  rustup target add x86_64-pc-windows-gnu
+fi
+rustup component list --installed | grep -q '^clippy' || rustup component add clippy rustfmt
+
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  echo "== cargo: installing tauri-driver"
+  cargo install tauri-driver --version "^2" --locked --quiet
+fi
+
+npm_install() {
+  local dir=$1
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "== npm: installing in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+npm_install ui
+npm_install tests/e2e

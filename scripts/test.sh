@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Every test of Loket, in the order that fails fastest: formatting, lints,
+# the workspace's Rust tests (with the bindings drift check), the UI's type
+# check and unit tests, the end-to-end tests of the real app under Xvfb, and
+# a check that the workspace compiles for Windows (x86_64-pc-windows-gnu).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup-debian.sh
+
+step() { echo; echo "== $*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "UI: type check, unit tests, build"
+(cd ui && npm run check && npm test && npm run build)
+
+step "cargo clippy"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "cargo test (workspace)"
+cargo test --workspace --locked
+
+step "build the app and CLI for the end-to-end tests"
+cargo build --workspace --locked
+
+step "end-to-end tests (real app, Xvfb, WebDriver)"
+bash scripts/e2e.sh
+
+step "cargo check for Windows (x86_64-pc-windows-gnu)"
+CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc \
+  cargo check --workspace --all-targets --locked --target x86_64-pc-windows-gnu
+
+echo
+echo "All Loket tests passed."

@@ -1,0 +1,30 @@
+//! Build script of the shell: generates Tauri's context and the permissions of
+//! the app's own commands, so that the capability file can grant exactly the
+//! commands the UI uses (anything else is refused at run time).
+
+/// Every `#[tauri::command]` of `src/commands.rs`. A command missing here
+/// cannot be granted; one granted in `capabilities/` but not listed fails the build.
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "set_operator",
+    "check_nik",
+    "check_kk",
+    "check_phone",
+    "create_request",
+    "list_requests",
+    "get_request",
+    "move_request",
+    "app_ready",
+];
+
+fn main() {
+    // Capabilities live in src-tauri/capabilities, not next to the root manifest.
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    let attrs = tauri_build::Attributes::new()
+        .capabilities_path_pattern("src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(e) = tauri_build::try_build(attrs) {
+        println!("cargo:warning=tauri-build failed: {e:#}");
+        std::process::exit(1);
+    }
+}

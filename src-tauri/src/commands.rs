@@ -1,0 +1,111 @@
+//! Thin Tauri commands: unpack arguments, call the core, return its result.
+//! Errors cross the IPC as `{code, message}` (`LoketError`); the UI branches
+//! on `code`.
+
+use crate::state::AppState;
+use loket_core::ident::{self, IdCheck, Sex};
+use loket_core::model::{
+    ListQuery, NewRequest, Outcome, Request, RequestDetail, RequestPage, Status,
+};
+use loket_core::{clock, phone, requests, search, settings, AppInfo, ErrorCode, LoketError};
+use tauri::State;
+
+type Res<T> = Result<T, LoketError>;
+
+fn today() -> chrono::NaiveDate {
+    clock::wib_date(clock::now_ms())
+}
+
+fn operator(desk: &loket_core::Desk) -> Res<String> {
+    settings::get(desk.conn(), settings::KEY_OPERATOR)?.ok_or_else(|| {
+        LoketError::new(
+            ErrorCode::OperatorBelumDiisi,
+            "Isi nama operator terlebih dahulu.",
+        )
+    })
+}
+
+#[tauri::command]
+pub async fn app_info(state: State<'_, AppState>) -> Res<AppInfo> {
+    state.with(|desk| loket_core::app_info(desk))
+}
+
+#[tauri::command]
+pub async fn set_operator(state: State<'_, AppState>, name: String) -> Res<AppInfo> {
+    state.with(|desk| {
+        loket_core::set_operator(desk, &name)?;
+        loket_core::app_info(desk)
+    })
+}
+
+#[tauri::command]
+pub async fn check_nik(nik: String, dob: Option<String>, sex: Option<Sex>) -> Res<IdCheck> {
+    let dob = dob
+        .filter(|d| !d.trim().is_empty())
+        .map(|d| loket_core::parse_date(&d))
+        .transpose()?;
+    Ok(ident::nik::check_nik(&nik, dob, sex, today()))
+}
+
+#[tauri::command]
+pub async fn check_kk(kk: String) -> Res<IdCheck> {
+    Ok(ident::kk::check_kk(&kk, today()))
+}
+
+#[tauri::command]
+pub async fn check_phone(phone: String) -> Res<String> {
+    phone::normalize_phone(&phone)
+}
+
+#[tauri::command]
+pub async fn create_request(state: State<'_, AppState>, input: NewRequest) -> Res<Request> {
+    state.with(|desk| {
+        let op = operator(desk)?;
+        requests::create_request(desk.conn_mut(), &input, &op, clock::now_ms())
+    })
+}
+
+#[tauri::command]
+pub async fn list_requests(state: State<'_, AppState>, query: ListQuery) -> Res<RequestPage> {
+    state.with(|desk| search::list(desk.conn(), &query))
+}
+
+#[tauri::command]
+pub async fn get_request(state: State<'_, AppState>, reg_no: String) -> Res<RequestDetail> {
+    state.with(|desk| requests::detail(desk.conn(), &reg_no, today()))
+}
+
+#[tauri::command]
+pub async fn move_request(
+    state: State<'_, AppState>,
+    reg_no: String,
+    to: Status,
+    outcome: Option<Outcome>,
+    note: Option<String>,
+) -> Res<RequestDetail> {
+    state.with(|desk| {
+        let op = operator(desk)?;
+        requests::move_request(
+            desk.conn_mut(),
+            &reg_no,
+            to,
+            outcome,
+            note.as_deref(),
+            &op,
+            clock::now_ms(),
+        )?;
+        requests::detail(desk.conn(), &reg_no, today())
+    })
+}
+
+/// Called by the UI once the queue is on screen: records the cold-start time
+/// and, for the start-up benchmark (`LOKET_EXIT_WHEN_READY=1`), prints it and exits.
+#[tauri::command]
+pub async fn app_ready(state: State<'_, AppState>, app: tauri::AppHandle) -> Res<u64> {
+    let ms = u64::try_from(state.started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    if std::env::var_os("LOKET_EXIT_WHEN_READY").is_some_and(|v| v == "1") {
+        println!("loket-ready-ms {ms}");
+        app.exit(0);
+    }
+    Ok(ms)
+}

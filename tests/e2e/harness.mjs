@@ -1,0 +1,94 @@
+// Drives the real Loket debug binary: one tauri-driver (over WebKitWebDriver)
+// per data folder, WebDriver sessions that start and stop the app, and
+// screenshots under target/screenshots/. Needs DISPLAY (Xvfb) — see
+// scripts/e2e.sh, which starts it.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+import { remote } from 'webdriverio';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const root = resolve(here, '..', '..');
+export const appBinary = process.env.LOKET_APP ?? join(root, 'target', 'debug', 'loket');
+export const cliBinary = process.env.LOKET_CLI ?? join(root, 'target', 'debug', 'loket-cli');
+export const shotsDir = join(root, 'target', 'screenshots');
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+    srv.on('error', fail);
+  });
+}
+
+async function waitForPort(port, ms) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const up = await new Promise((ok) => {
+      const s = net.connect(port, '127.0.0.1', () => { s.end(); ok(true); });
+      s.on('error', () => ok(false));
+    });
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`tauri-driver did not listen on ${port} within ${ms} ms`);
+}
+
+/** A fresh data folder in the system temp dir. */
+export function freshDataDir(prefix = 'loket-e2e-') {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/**
+ * Starts tauri-driver whose app instances use `dataDir`.
+ * Returns { session(), stop() }.
+ */
+export async function startDriver(dataDir, extraEnv = {}) {
+  const port = await freePort();
+  const nativePort = await freePort();
+  const driver = spawn(
+    'tauri-driver',
+    ['--port', String(port), '--native-port', String(nativePort), '--native-driver', '/usr/bin/WebKitWebDriver'],
+    {
+      env: { ...process.env, LOKET_DATA_DIR: dataDir, ...extraEnv },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  await waitForPort(port, 15000);
+  return {
+    async session() {
+      return remote({
+        hostname: '127.0.0.1',
+        port,
+        logLevel: 'warn',
+        connectionRetryCount: 0,
+        capabilities: {
+          browserName: 'wry',
+          'tauri:options': { application: appBinary },
+          'wdio:enforceWebDriverClassic': true,
+        },
+      });
+    },
+    async stop() {
+      driver.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 300));
+      try { process.kill(driver.pid, 'SIGKILL'); } catch { /* already gone */ }
+    },
+  };
+}
+
+export async function screenshot(browser, name) {
+  mkdirSync(shotsDir, { recursive: true });
+  await browser.saveScreenshot(join(shotsDir, `${name}.png`));
+}
+
+/** Waits until `fn` returns a truthy value; fails with `what` after `ms`. */
+export async function until(browser, fn, what, ms = 10000) {
+  await browser.waitUntil(fn, { timeout: ms, interval: 100, timeoutMsg: `timed out waiting for ${what}` });
+}
