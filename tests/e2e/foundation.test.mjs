@@ -12,9 +12,16 @@ after(() => driver.stop());
 const NIK = '3516024512900003'; // synthetic: Kec. 351602, woman born 05-12-1990
 const KK = '3516032003240061';
 
-/** Types text into the focused element, key by key, as an operator would. */
+/**
+ * Types text into the focused element, as an operator would. WebDriver's
+ * Element Send Keys on the active element: a long burst of global key
+ * actions lost characters in WebKitWebDriver while the page re-rendered.
+ */
 async function type(browser, text) {
-  await browser.keys(text.split(''));
+  const active = await browser.getActiveElement();
+  const id = typeof active === 'string' ? active : Object.values(active ?? {})[0];
+  if (typeof id !== 'string') throw new Error(`no active element: ${JSON.stringify(active)}`);
+  await browser.elementSendKeys(id, text);
 }
 
 test('request from keyboard entry to done survives a restart', async () => {
@@ -93,6 +100,9 @@ test('request from keyboard entry to done survives a restart', async () => {
     await row.waitForDisplayed();
     assert.match(await row.getText(), /SITI AMINAH/, 'the queue shows the name');
     await screenshot(browser, '06-queue-all');
+  } catch (e) {
+    await screenshot(browser, 'failure-first-run').catch(() => {});
+    throw e;
   } finally {
     await browser.deleteSession();
   }
@@ -102,12 +112,13 @@ test('request from keyboard entry to done survives a restart', async () => {
   try {
     const queue = await browser.$('[data-testid=queue]');
     await queue.waitForDisplayed({ timeout: 15000 });
-    const search = await browser.$('#search');
-    await search.click();
+    // Find it by the start of its NIK, with the keyboard: Ctrl+F, type, Enter.
+    await browser.keys(['Control', 'f']);
+    await until(browser, async () => (await browser.execute(() => document.activeElement?.id)) === 'search', 'focus in the search box');
     await type(browser, NIK.slice(0, 10));
     const row = await browser.$(`[data-testid=queue-row][data-reg="${reg}"]`);
     await row.waitForDisplayed();
-    await row.click();
+    await until(browser, async () => (await row.getAttribute('aria-selected')) === 'true', 'the found row to be highlighted');
     await browser.keys(['Enter']);
     const detail = await browser.$('[data-testid=detail]');
     await detail.waitForDisplayed();

@@ -47,6 +47,11 @@ enum Cmd {
         #[command(subcommand)]
         cmd: RequestCmd,
     },
+    /// The operator name the desk records with changes.
+    Operator {
+        #[command(subcommand)]
+        cmd: OperatorCmd,
+    },
     /// Synthetic data for demos and benchmarks.
     Demo {
         #[command(subcommand)]
@@ -134,6 +139,14 @@ struct NewArgs {
     problem: Option<String>,
     #[arg(long)]
     json: bool,
+}
+
+#[derive(Subcommand)]
+enum OperatorCmd {
+    /// Set the desk's operator name.
+    Set { name: String },
+    /// Print the desk's operator name.
+    Show,
 }
 
 #[derive(Subcommand)]
@@ -257,6 +270,20 @@ fn run(cli: Cli) -> Result<Verdict, Failure> {
             })
         }
         Cmd::Request { cmd } => run_request(cli.data_dir, cli.operator, cmd, today),
+        Cmd::Operator { cmd } => {
+            let desk = open_desk(cli.data_dir, false)?;
+            match cmd {
+                OperatorCmd::Set { name } => {
+                    loket_core::set_operator(&desk, &name).map_err(|e| Failure::input(e, false))?
+                }
+                OperatorCmd::Show => {
+                    let name = settings::get(desk.conn(), settings::KEY_OPERATOR)
+                        .map_err(|e| Failure::input(e, false))?;
+                    println!("{}", name.unwrap_or_default());
+                }
+            }
+            Ok(Verdict::Ok)
+        }
         Cmd::Demo {
             cmd: DemoCmd::Seed { count, days, seed },
         } => {

@@ -1,0 +1,68 @@
+// Typed wrappers of the Tauri commands. Every rejection is turned into a
+// `UiError` with a stable `code`, so screens branch on the code and never on
+// the message text. Argument names are camelCase as Tauri expects.
+
+import { invoke } from '@tauri-apps/api/core';
+import type {
+  AppInfo,
+  ErrorCode,
+  IdCheck,
+  ListQuery,
+  LoketError,
+  NewRequest,
+  Outcome,
+  Request,
+  RequestDetail,
+  RequestPage,
+  Sex,
+  Status,
+} from './bindings';
+
+/** The backend's codes plus one for anything that is not a LoketError. */
+export type UiErrorCode = ErrorCode | 'galat_tak_terduga';
+
+export interface UiError {
+  code: UiErrorCode;
+  message: string;
+}
+
+/** True for a `{code, message}` error as the backend sends it. */
+export function isLoketError(e: unknown): e is LoketError {
+  if (typeof e !== 'object' || e === null) return false;
+  const r = e as Record<string, unknown>;
+  return typeof r.code === 'string' && r.code !== '' && typeof r.message === 'string';
+}
+
+/** Any rejection as a `UiError`. */
+export function toUiError(e: unknown): UiError {
+  if (isLoketError(e)) return { code: e.code, message: e.message };
+  return { code: 'galat_tak_terduga', message: e instanceof Error ? e.message : String(e) };
+}
+
+/** Errors of the data folder: nothing can be done in the app, and nothing was changed. */
+export function isFatalCode(code: UiErrorCode): boolean {
+  return code === 'basis_data_versi_baru' || code === 'basis_data_rusak' || code === 'folder_data_tidak_bisa_dipakai';
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw toUiError(e);
+  }
+}
+
+export const api = {
+  appInfo: (): Promise<AppInfo> => call('app_info'),
+  setOperator: (name: string): Promise<AppInfo> => call('set_operator', { name }),
+  checkNik: (nik: string, dob: string | null = null, sex: Sex | null = null): Promise<IdCheck> =>
+    call('check_nik', { nik, dob, sex }),
+  checkKk: (kk: string): Promise<IdCheck> => call('check_kk', { kk }),
+  checkPhone: (phone: string): Promise<string> => call('check_phone', { phone }),
+  createRequest: (input: NewRequest): Promise<Request> => call('create_request', { input }),
+  listRequests: (query: ListQuery): Promise<RequestPage> => call('list_requests', { query }),
+  getRequest: (regNo: string): Promise<RequestDetail> => call('get_request', { regNo }),
+  moveRequest: (regNo: string, to: Status, outcome: Outcome | null, note: string | null): Promise<RequestDetail> =>
+    call('move_request', { regNo, to, outcome, note }),
+  appReady: (): Promise<number> => call('app_ready'),
+};

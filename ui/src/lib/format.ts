@@ -1,0 +1,144 @@
+// Pure formatting for everything the operator reads: WIB dates and times,
+// elapsed time, grouped NIK/KK and phone numbers, and the Indonesian labels
+// of the backend's snake_case enums. No DOM, no machine time zone: WIB is
+// UTC+7 all year, so it is computed here and unit-tested.
+
+import type { Category, Outcome, RegionInfo, Sex, Status } from './bindings';
+
+const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** The wall-clock parts of an instant in WIB. */
+function wibParts(ms: number): { y: number; mo: number; d: number; h: number; mi: number } {
+  const t = new Date(ms + WIB_OFFSET_MS);
+  return {
+    y: t.getUTCFullYear(),
+    mo: t.getUTCMonth() + 1,
+    d: t.getUTCDate(),
+    h: t.getUTCHours(),
+    mi: t.getUTCMinutes(),
+  };
+}
+
+/** `dd-mm-yyyy` in WIB. */
+export function formatDateWib(ms: number): string {
+  const p = wibParts(ms);
+  return `${pad2(p.d)}-${pad2(p.mo)}-${p.y}`;
+}
+
+/** `HH:MM WIB`. */
+export function formatTimeWib(ms: number): string {
+  const p = wibParts(ms);
+  return `${pad2(p.h)}:${pad2(p.mi)} WIB`;
+}
+
+/** `dd-mm-yyyy HH:MM WIB`. */
+export function formatDateTimeWib(ms: number): string {
+  return `${formatDateWib(ms)} ${formatTimeWib(ms)}`;
+}
+
+/** A calendar date `YYYY-MM-DD` (birth or recording date) as `dd-mm-yyyy`. */
+export function formatIsoDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
+}
+
+/** Time since `fromMs`: "< 1 mnt", "12 mnt", "2 jam 5 mnt", "3 hari". */
+export function formatElapsed(fromMs: number, nowMs: number): string {
+  const ms = nowMs - fromMs;
+  if (ms < MINUTE_MS) return '< 1 mnt';
+  if (ms < HOUR_MS) return `${Math.floor(ms / MINUTE_MS)} mnt`;
+  if (ms < DAY_MS) {
+    const h = Math.floor(ms / HOUR_MS);
+    const mi = Math.floor((ms % HOUR_MS) / MINUTE_MS);
+    return mi === 0 ? `${h} jam` : `${h} jam ${mi} mnt`;
+  }
+  return `${Math.floor(ms / DAY_MS)} hari`;
+}
+
+/** `+6281234567890` → `+62 812-3456-7890`; anything else is shown as stored. */
+export function formatPhone(e164: string): string {
+  const m = /^\+62(8\d{8,11})$/.exec(e164);
+  if (!m) return e164;
+  const national = m[1];
+  const head = national.slice(0, 3);
+  const mid = national.slice(3, 7);
+  const tail = national.slice(7);
+  return `+62 ${head}-${mid}${tail ? `-${tail}` : ''}`;
+}
+
+/** A 16-digit NIK or KK number in groups of four: `3516 0245 1290 0003`. */
+export function formatIdNumber(digits: string | null): string {
+  if (!digits) return '—';
+  return /^\d{16}$/.test(digits) ? (digits.match(/\d{4}/g) ?? []).join(' ') : digits;
+}
+
+export const STATUSES: readonly Status[] = ['received', 'verifying', 'waiting_citizen', 'done', 'replied'];
+export const OPEN_STATUSES: readonly Status[] = ['received', 'verifying', 'waiting_citizen'];
+export const OUTCOMES: readonly Outcome[] = [
+  'updated',
+  'updated_pending_sync',
+  'duplicate_nik',
+  'not_recorded',
+  'data_mismatch',
+  'resend_needed',
+];
+export const CATEGORIES: readonly Category[] = ['bpjs', 'bank', 'school', 'sim', 'voter_list', 'other'];
+
+const STATUS_LABEL: Record<Status, string> = {
+  received: 'Diterima',
+  verifying: 'Diverifikasi',
+  waiting_citizen: 'Menunggu pemohon',
+  done: 'Selesai',
+  replied: 'Sudah dibalas',
+};
+
+const OUTCOME_LABEL: Record<Outcome, string> = {
+  updated: 'NIK sudah diperbarui',
+  updated_pending_sync: 'Diperbarui, lembaga melihatnya setelah 3×24 jam',
+  duplicate_nik: 'NIK ganda (dieskalasi)',
+  not_recorded: 'Belum rekam KTP-el',
+  data_mismatch: 'Data tidak sesuai',
+  resend_needed: 'Perlu kirim ulang dokumen',
+};
+
+const CATEGORY_LABEL: Record<Category, string> = {
+  bpjs: 'BPJS',
+  bank: 'Bank',
+  school: 'Sekolah',
+  sim: 'SIM',
+  voter_list: 'Daftar pemilih (DPT)',
+  other: 'Lainnya',
+};
+
+export const statusLabel = (s: Status): string => STATUS_LABEL[s];
+export const outcomeLabel = (o: Outcome): string => OUTCOME_LABEL[o];
+export const categoryLabel = (c: Category): string => CATEGORY_LABEL[c];
+export const sexLabel = (s: Sex): string => (s === 'L' ? 'Laki-laki' : 'Perempuan');
+
+/** The label of the button that moves a request from `from` to `to`. */
+export function moveLabel(from: Status, to: Status): string {
+  switch (to) {
+    case 'verifying':
+      return from === 'waiting_citizen' ? 'Lanjutkan verifikasi' : 'Mulai verifikasi';
+    case 'waiting_citizen':
+      return 'Minta kirim ulang';
+    case 'done':
+      return 'Tandai selesai';
+    case 'replied':
+      return 'Tandai sudah dibalas';
+    case 'received':
+      return statusLabel(to);
+  }
+}
+
+/** "Kec. Sooko, Kabupaten Mojokerto, Jawa Timur"; missing parts are left out. */
+export function formatRegion(r: RegionInfo): string {
+  const parts = [r.kecamatan ? `Kec. ${r.kecamatan}` : null, r.kabkota, r.provinsi];
+  const text = parts.filter((p): p is string => !!p).join(', ');
+  return text || `Kode wilayah ${r.kode} tidak dikenal`;
+}
