@@ -2,7 +2,7 @@
 //! the app's own commands, so that the capability file can grant exactly the
 //! commands the UI uses (anything else is refused at run time).
 
-/// Every `#[tauri::command]` of `src/commands.rs`. A command missing here
+/// Every `#[tauri::command]` of `src/commands/`. A command missing here
 /// cannot be granted; one granted in `capabilities/` but not listed fails the build.
 const COMMANDS: &[&str] = &[
     "app_info",
@@ -15,6 +15,15 @@ const COMMANDS: &[&str] = &[
     "get_request",
     "move_request",
     "app_ready",
+    "verify_load",
+    "verify_check",
+    "verify_save",
+    "verify_resend",
+    "doc_add_paths",
+    "doc_add_bytes",
+    "doc_list",
+    "doc_remove",
+    "doc_set_kind",
 ];
 
 fn main() {

@@ -8,6 +8,7 @@ mod commands;
 mod state;
 
 use loket_core::{clock, datadir, demo, Desk};
+use tauri::Manager;
 use state::AppState;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -53,21 +54,42 @@ fn open_desk(args: &StartArgs) -> Result<Desk, loket_core::LoketError> {
 pub fn run() {
     let started = Instant::now();
     let args = parse_args();
-    let state = AppState::new(open_desk(&args), started);
+    let desk = open_desk(&args);
+    // The webview may read the document store's derived images, nothing else.
+    let store = desk
+        .as_ref()
+        .ok()
+        .map(|d| loket_core::documents::store_dir(d.dir()));
+    let state = AppState::new(desk, started);
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .setup(move |app| {
+            if let Some(dir) = &store {
+                app.asset_protocol_scope().allow_directory(dir, true)?;
+            }
+            Ok(())
+        })
         .manage(state)
         .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::set_operator,
-            commands::check_nik,
-            commands::check_kk,
-            commands::check_phone,
-            commands::create_request,
-            commands::list_requests,
-            commands::get_request,
-            commands::move_request,
-            commands::app_ready,
+            commands::requests::app_info,
+            commands::requests::set_operator,
+            commands::requests::check_nik,
+            commands::requests::check_kk,
+            commands::requests::check_phone,
+            commands::requests::create_request,
+            commands::requests::list_requests,
+            commands::requests::get_request,
+            commands::requests::move_request,
+            commands::requests::app_ready,
+            commands::verify::verify_load,
+            commands::verify::verify_check,
+            commands::verify::verify_save,
+            commands::verify::verify_resend,
+            commands::documents::doc_add_paths,
+            commands::documents::doc_add_bytes,
+            commands::documents::doc_list,
+            commands::documents::doc_remove,
+            commands::documents::doc_set_kind,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -3,7 +3,7 @@
 // done, close the app, start it again and find it unchanged.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshDataDir, startDriver, screenshot, until } from './harness.mjs';
+import { freshDataDir, startDriver, screenshot, until, type } from './harness.mjs';
 
 const dataDir = freshDataDir();
 const driver = await startDriver(dataDir);
@@ -11,18 +11,6 @@ after(() => driver.stop());
 
 const NIK = '3516024512900003'; // synthetic: Kec. 351602, woman born 05-12-1990
 const KK = '3516032003240061';
-
-/**
- * Types text into the focused element, as an operator would. WebDriver's
- * Element Send Keys on the active element: a long burst of global key
- * actions lost characters in WebKitWebDriver while the page re-rendered.
- */
-async function type(browser, text) {
-  const active = await browser.getActiveElement();
-  const id = typeof active === 'string' ? active : Object.values(active ?? {})[0];
-  if (typeof id !== 'string') throw new Error(`no active element: ${JSON.stringify(active)}`);
-  await browser.elementSendKeys(id, text);
-}
 
 test('request from keyboard entry to done survives a restart', async () => {
   let browser = await driver.session();

@@ -2,7 +2,7 @@
 // per data folder, WebDriver sessions that start and stop the app, and
 // screenshots under target/screenshots/. Needs DISPLAY (Xvfb) — see
 // scripts/e2e.sh, which starts it.
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -91,4 +91,23 @@ export async function screenshot(browser, name) {
 /** Waits until `fn` returns a truthy value; fails with `what` after `ms`. */
 export async function until(browser, fn, what, ms = 10000) {
   await browser.waitUntil(fn, { timeout: ms, interval: 100, timeoutMsg: `timed out waiting for ${what}` });
+}
+
+/** Runs loket-cli on a data folder; returns stdout. */
+export function cli(dataDir, args) {
+  return execFileSync(cliBinary, ['--data-dir', dataDir, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LOKET_OPERATOR: 'Rina Operator' },
+  }).trim();
+}
+
+/** The shared document fixtures beside the repository. */
+export const fixtures = resolve(root, '..', 'shared', 'fixtures', 'documents');
+
+/** Types text into the focused element (WebDriver Element Send Keys). */
+export async function type(browser, text) {
+  const active = await browser.getActiveElement();
+  const id = typeof active === 'string' ? active : Object.values(active ?? {})[0];
+  if (typeof id !== 'string') throw new Error(`no active element: ${JSON.stringify(active)}`);
+  await browser.elementSendKeys(id, text);
 }

@@ -7,6 +7,7 @@
 mod output;
 
 use clap::{Args, Parser, Subcommand};
+use loket_core::documents::{self, DocKind};
 use loket_core::ident::{self, Sex};
 use loket_core::model::{Category, ListQuery, NewRequest, Outcome, QueueView, Status};
 use loket_core::{clock, datadir, demo, requests, search, settings, Desk, LoketError};
@@ -51,6 +52,11 @@ enum Cmd {
     Operator {
         #[command(subcommand)]
         cmd: OperatorCmd,
+    },
+    /// Documents (KK/KTP photos and PDFs) of a request.
+    Doc {
+        #[command(subcommand)]
+        cmd: DocCmd,
     },
     /// Synthetic data for demos and benchmarks.
     Demo {
@@ -139,6 +145,42 @@ struct NewArgs {
     problem: Option<String>,
     #[arg(long)]
     json: bool,
+}
+
+#[derive(Subcommand)]
+enum DocCmd {
+    /// Add files (JPEG, PNG, WebP, PDF) to a request: one result per file.
+    Add {
+        reg: String,
+        /// What the files are: ktp, kk or other.
+        #[arg(long)]
+        kind: String,
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List a request's documents, in the order added.
+    List {
+        reg: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a document from its request (recorded; the file is kept).
+    Remove {
+        id: i64,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Correct what a document is: ktp, kk or other.
+    Kind {
+        id: i64,
+        kind: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -270,6 +312,7 @@ fn run(cli: Cli) -> Result<Verdict, Failure> {
             })
         }
         Cmd::Request { cmd } => run_request(cli.data_dir, cli.operator, cmd, today),
+        Cmd::Doc { cmd } => run_doc(cli.data_dir, cli.operator, cmd),
         Cmd::Operator { cmd } => {
             let desk = open_desk(cli.data_dir, false)?;
             match cmd {
@@ -375,6 +418,68 @@ fn run_request(
             )
             .map_err(|e| Failure::input(e, json))?;
             output::moved(&req, json);
+            Ok(Verdict::Ok)
+        }
+    }
+}
+
+fn run_doc(
+    data_dir: Option<PathBuf>,
+    operator: Option<String>,
+    cmd: DocCmd,
+) -> Result<Verdict, Failure> {
+    match cmd {
+        DocCmd::Add {
+            reg,
+            kind,
+            files,
+            json,
+        } => {
+            let kind = DocKind::parse(&kind).map_err(|e| Failure::usage(e, json))?;
+            let mut desk = open_desk(data_dir, json)?;
+            let op = operator_of(&desk, operator);
+            let results: Vec<_> = files
+                .into_iter()
+                .map(|file| {
+                    let added = documents::add_path(
+                        &mut desk,
+                        &reg,
+                        Some(kind),
+                        &file,
+                        &op,
+                        clock::now_ms(),
+                    );
+                    (file, added)
+                })
+                .collect();
+            output::docs_added(&results, json);
+            Ok(if results.iter().all(|(_, r)| r.is_ok()) {
+                Verdict::Ok
+            } else {
+                Verdict::No
+            })
+        }
+        DocCmd::List { reg, json } => {
+            let desk = open_desk(data_dir, json)?;
+            let docs = documents::list(&desk, &reg).map_err(|e| Failure::input(e, json))?;
+            output::docs(&docs, json);
+            Ok(Verdict::Ok)
+        }
+        DocCmd::Remove { id, reason, json } => {
+            let mut desk = open_desk(data_dir, json)?;
+            let op = operator_of(&desk, operator);
+            documents::remove(&mut desk, id, &reason, &op, clock::now_ms())
+                .map_err(|e| Failure::input(e, json))?;
+            output::doc_removed(id, json);
+            Ok(Verdict::Ok)
+        }
+        DocCmd::Kind { id, kind, json } => {
+            let kind = DocKind::parse(&kind).map_err(|e| Failure::usage(e, json))?;
+            let mut desk = open_desk(data_dir, json)?;
+            let op = operator_of(&desk, operator);
+            let doc = documents::set_kind(&mut desk, id, kind, &op, clock::now_ms())
+                .map_err(|e| Failure::input(e, json))?;
+            output::docs(std::slice::from_ref(&doc), json);
             Ok(Verdict::Ok)
         }
     }

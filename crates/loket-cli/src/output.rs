@@ -2,10 +2,12 @@
 //! lines for people. Kept apart from argument handling so the JSON contract
 //! is in one place.
 
+use loket_core::documents::{DocFormat, Document};
 use loket_core::ident::IdCheck;
 use loket_core::model::{Request, RequestDetail, RequestPage};
 use loket_core::{clock, lifecycle, LoketError};
 use serde::Serialize;
+use std::path::PathBuf;
 
 fn json<T: Serialize>(v: &T) {
     match serde_json::to_string_pretty(v) {
@@ -131,5 +133,89 @@ pub fn detail(d: &RequestDetail, as_json: bool) {
                 format!(": {}", e.note)
             }
         );
+    }
+}
+
+/// One file of `doc add --json`: the contract scripts read.
+#[derive(Serialize)]
+struct DocAdded<'a> {
+    file: String,
+    ok: bool,
+    id: Option<i64>,
+    sha256: Option<&'a str>,
+    format: Option<DocFormat>,
+    width: Option<u32>,
+    height: Option<u32>,
+    error: Option<&'a LoketError>,
+}
+
+pub fn docs_added(results: &[(PathBuf, Result<Document, LoketError>)], as_json: bool) {
+    if as_json {
+        let list: Vec<DocAdded<'_>> = results
+            .iter()
+            .map(|(file, r)| {
+                let doc = r.as_ref().ok();
+                DocAdded {
+                    file: file.display().to_string(),
+                    ok: doc.is_some(),
+                    id: doc.map(|d| d.id),
+                    sha256: doc.map(|d| d.sha256.as_str()),
+                    format: doc.map(|d| d.format),
+                    width: doc.map(|d| d.width),
+                    height: doc.map(|d| d.height),
+                    error: r.as_ref().err(),
+                }
+            })
+            .collect();
+        return json(&list);
+    }
+    for (file, r) in results {
+        match r {
+            Ok(d) => println!("{}: {}", file.display(), doc_line(d)),
+            Err(e) => eprintln!("error[{}]: {}: {}", e.code_str(), file.display(), e.message),
+        }
+    }
+}
+
+fn doc_line(d: &Document) -> String {
+    format!(
+        "#{} {} {} {}×{}{}  {}  {}",
+        d.id,
+        d.kind.label(),
+        d.format,
+        d.width,
+        d.height,
+        if d.pages > 1 {
+            format!(" ({} hlm)", d.pages)
+        } else {
+            String::new()
+        },
+        d.sha256.get(..12).unwrap_or_default(),
+        d.file_name
+    )
+}
+
+pub fn docs(list: &[Document], as_json: bool) {
+    if as_json {
+        return json(&list);
+    }
+    if list.is_empty() {
+        println!("Belum ada dokumen.");
+    }
+    for d in list {
+        println!(
+            "{}  {} oleh {}",
+            doc_line(d),
+            clock::format_wib(d.added_at),
+            d.operator
+        );
+    }
+}
+
+pub fn doc_removed(id: i64, as_json: bool) {
+    if as_json {
+        json(&serde_json::json!({ "id": id, "removed": true }))
+    } else {
+        println!("Dokumen #{id} dihapus dari permohonan (berkasnya tetap disimpan).");
     }
 }

@@ -102,6 +102,11 @@ fn main() {
         let page = search::list(&conn, &query(&part)).unwrap();
         assert!(!page.items.is_empty());
     });
+    let by_full_word = time(n, |i| {
+        let family = sample[i].2.split(' ').nth(1).unwrap_or("SANTOSO").to_owned();
+        let page = search::list(&conn, &query(&family)).unwrap();
+        assert!(!page.items.is_empty());
+    });
     let queue_active = time(200, |_| {
         search::list(&conn, &ListQuery::default()).unwrap();
     });
@@ -133,6 +138,7 @@ fn main() {
         reference.1,
         5.0,
     );
+    report("search by a whole family name (5-9 letters)", by_full_word, reference.1, 5.0);
     report("queue first page (active)", queue_active, reference.1, 10.0);
     report("queue first page (all)", queue_all, reference.1, 10.0);
 }

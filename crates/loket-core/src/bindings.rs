@@ -11,6 +11,13 @@ use crate::model::{
     Category, Event, ListQuery, NewRequest, Outcome, QueueView, Request, RequestDetail,
     RequestPage, Status,
 };
+use crate::docview::{DocAddResult, DocumentView};
+use crate::documents::{DocFormat, DocKind, Document};
+use crate::verify::check::FieldFindings;
+use crate::verify::{
+    DocRevision, FieldMark, FormCheck, KkFields, KkMember, KtpFields, ResendResult,
+    RevisionReason, SavedVerification, VerificationForm,
+};
 use ts_rs::{Config, TS};
 
 /// The whole generated file.
@@ -34,6 +41,22 @@ pub fn typescript() -> String {
         ListQuery::decl(&cfg),
         RequestPage::decl(&cfg),
         crate::AppInfo::decl(&cfg),
+        DocKind::decl(&cfg),
+        DocFormat::decl(&cfg),
+        Document::decl(&cfg),
+        DocumentView::decl(&cfg),
+        DocAddResult::decl(&cfg),
+        KtpFields::decl(&cfg),
+        KkMember::decl(&cfg),
+        KkFields::decl(&cfg),
+        FieldMark::decl(&cfg),
+        RevisionReason::decl(&cfg),
+        DocRevision::decl(&cfg),
+        VerificationForm::decl(&cfg),
+        FieldFindings::decl(&cfg),
+        FormCheck::decl(&cfg),
+        SavedVerification::decl(&cfg),
+        ResendResult::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by loket-core's bindings.rs. Do not edit.\n\

@@ -49,6 +49,30 @@ pub enum ErrorCode {
     GagalMenyimpan,
     /// A malformed date or other argument.
     MasukanTidakValid,
+    /// A document file has no bytes at all.
+    BerkasKosong,
+    /// A document file is larger than the store accepts.
+    BerkasTerlaluBesar,
+    /// A document file cannot be opened or read (gone, a folder, no permission).
+    BerkasTidakBisaDibaca,
+    /// The bytes are not a JPEG, PNG, WebP or PDF (whatever the file name says).
+    BukanGambar,
+    /// A recognised picture format Loket does not take (HEIC, GIF, TIFF, ...).
+    FormatTidakDidukung,
+    /// The picture or PDF is damaged or cut off: it does not decode.
+    BerkasRusak,
+    /// The picture is too small to read a document from.
+    GambarTerlaluKecil,
+    /// The picture's header claims more pixels than Loket will decode.
+    GambarTerlaluBesar,
+    /// The PDF has more pages than a KK or KTP can have.
+    TerlaluBanyakHalaman,
+    /// The PDF is password-protected.
+    PdfTerkunci,
+    /// No (non-removed) document with that id.
+    DokumenTidakDitemukan,
+    /// An unknown document kind (not ktp, kk or other).
+    JenisDokumenTidakDikenal,
 }
 
 /// An error with its stable code and an Indonesian message for the operator.
@@ -77,6 +101,40 @@ impl LoketError {
 }
 
 pub type Result<T, E = LoketError> = std::result::Result<T, E>;
+
+impl LoketError {
+    /// Maps a failure to create, write or rename something in the data folder
+    /// (`what` names it for the operator) to a coded error: a full disk or
+    /// quota is `DiskPenuh`, a refused permission or a read-only disk is
+    /// `FolderDataTidakBisaDipakai`, anything else `GagalMenyimpan`.
+    pub fn from_io(err: &std::io::Error, what: &str) -> Self {
+        use std::io::ErrorKind as K;
+        // A full quota has no `ErrorKind` stable at this crate's rust-version: its OS codes.
+        let quota = matches!(err.raw_os_error(), Some(c) if (cfg!(target_os = "linux") && c == 122)
+            || (cfg!(target_os = "macos") && c == 69)
+            || (cfg!(windows) && c == 1295));
+        match err.kind() {
+            _ if quota => LoketError::new(
+                ErrorCode::DiskPenuh,
+                format!(
+                    "Kuota disk penuh: {what} tidak tersimpan. Kosongkan ruang disk lalu ulangi."
+                ),
+            ),
+            K::StorageFull => LoketError::new(
+                ErrorCode::DiskPenuh,
+                format!("Disk penuh: {what} tidak tersimpan. Kosongkan ruang disk lalu ulangi."),
+            ),
+            K::PermissionDenied | K::ReadOnlyFilesystem => LoketError::new(
+                ErrorCode::FolderDataTidakBisaDipakai,
+                format!("Folder data tidak bisa ditulis ({what}). Periksa izin folder atau disk."),
+            ),
+            _ => LoketError::new(
+                ErrorCode::GagalMenyimpan,
+                format!("Gagal menyimpan {what}: {err}"),
+            ),
+        }
+    }
+}
 
 impl From<rusqlite::Error> for LoketError {
     fn from(e: rusqlite::Error) -> Self {

@@ -3,8 +3,9 @@
 //! A year before Lebaran can hold a million requests, so every query here is
 //! an index walk with a small LIMIT, never a scan: registration numbers and
 //! digits (NIK, KK, phone) by prefix over their B-tree indexes, names by word
-//! prefix through the FTS5 table, and the active queue through a partial
-//! index over open requests. Results come newest first (highest id), except
+//! prefix through the FTS5 table (with prefix indexes for 1–6 letters, so a
+//! typed prefix reads one doclist newest-first instead of merging many), and
+//! the active queue through a partial index over open requests. Results come newest first (highest id), except
 //! the active view, which is most urgent (oldest received) first.
 
 use crate::error::Result;
@@ -114,12 +115,7 @@ fn search_ids(
             range("phone", &p)?;
         }
     } else {
-        let name = normalize_name(q);
-        if name.chars().count() < 2 {
-            range("name_norm", &name)?;
-        } else {
-            fts_names(conn, &name, per_field, &mut ids)?;
-        }
+        fts_names(conn, &normalize_name(q), per_field, &mut ids)?;
     }
     fetch(conn, &ids, status, limit)
 }

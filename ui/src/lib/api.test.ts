@@ -87,3 +87,40 @@ describe('api', () => {
     await expect(api.appInfo()).rejects.toMatchObject({ code: 'galat_tak_terduga' });
   });
 });
+
+describe('documents and verification commands', () => {
+  it('pass camelCase arguments', async () => {
+    invoke.mockResolvedValue(null);
+    const form = { ktp: {}, kk: {}, marks: {}, revisions: [] } as never;
+    const revisions = [{ document: 'kk', reason: 'blurry' as const }];
+    await api.docAddPaths('VN-1', ['/a.jpg'], null);
+    await api.docList('VN-1');
+    await api.docRemove(4, 'salah kirim');
+    await api.docSetKind(4, 'kk');
+    await api.verifyLoad('VN-1');
+    await api.verifyCheck(form);
+    await api.verifySave('VN-1', form);
+    await api.verifyResend('VN-1', revisions);
+    expect(invoke.mock.calls).toEqual([
+      ['doc_add_paths', { regNo: 'VN-1', paths: ['/a.jpg'], kind: null }],
+      ['doc_list', { regNo: 'VN-1' }],
+      ['doc_remove', { docId: 4, reason: 'salah kirim' }],
+      ['doc_set_kind', { docId: 4, kind: 'kk' }],
+      ['verify_load', { regNo: 'VN-1' }],
+      ['verify_check', { form }],
+      ['verify_save', { regNo: 'VN-1', form }],
+      ['verify_resend', { regNo: 'VN-1', revisions }],
+    ]);
+  });
+
+  it('sends pasted bytes as the raw body with the rest in headers', async () => {
+    invoke.mockResolvedValue(null);
+    const bytes = new Uint8Array([137, 80, 78, 71]);
+    await api.docAddBytes('VN-1', 'tempel 1.png', 'ktp', bytes);
+    expect(invoke.mock.calls[0]).toEqual([
+      'doc_add_bytes',
+      bytes,
+      { headers: { 'x-reg-no': 'VN-1', 'x-file-name': 'tempel%201.png', 'x-kind': 'ktp' } },
+    ]);
+  });
+});

@@ -2,10 +2,15 @@
 // `UiError` with a stable `code`, so screens branch on the code and never on
 // the message text. Argument names are camelCase as Tauri expects.
 
-import { invoke } from '@tauri-apps/api/core';
+import { invoke, type InvokeArgs, type InvokeOptions } from '@tauri-apps/api/core';
 import type {
   AppInfo,
+  DocAddResult,
+  DocKind,
+  DocRevision,
+  DocumentView,
   ErrorCode,
+  FormCheck,
   IdCheck,
   ListQuery,
   LoketError,
@@ -14,8 +19,11 @@ import type {
   Request,
   RequestDetail,
   RequestPage,
+  ResendResult,
+  SavedVerification,
   Sex,
   Status,
+  VerificationForm,
 } from './bindings';
 
 /** The backend's codes plus one for anything that is not a LoketError. */
@@ -44,9 +52,9 @@ export function isFatalCode(code: UiErrorCode): boolean {
   return code === 'basis_data_versi_baru' || code === 'basis_data_rusak' || code === 'folder_data_tidak_bisa_dipakai';
 }
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(cmd: string, args?: InvokeArgs, options?: InvokeOptions): Promise<T> {
   try {
-    return await invoke<T>(cmd, args);
+    return await (options ? invoke<T>(cmd, args, options) : invoke<T>(cmd, args));
   } catch (e) {
     throw toUiError(e);
   }
@@ -65,4 +73,24 @@ export const api = {
   moveRequest: (regNo: string, to: Status, outcome: Outcome | null, note: string | null): Promise<RequestDetail> =>
     call('move_request', { regNo, to, outcome, note }),
   appReady: (): Promise<number> => call('app_ready'),
+
+  // Documents (the photos and PDFs of a request). `kind: null` lets the backend guess.
+  docAddPaths: (regNo: string, paths: string[], kind: DocKind | null): Promise<DocAddResult[]> =>
+    call('doc_add_paths', { regNo, paths, kind }),
+  /** A pasted picture: the bytes are the raw request body, the rest travels in headers. */
+  docAddBytes: (regNo: string, name: string, kind: DocKind | null, bytes: Uint8Array): Promise<DocAddResult> =>
+    call('doc_add_bytes', bytes, {
+      headers: { 'x-reg-no': regNo, 'x-file-name': encodeURIComponent(name), 'x-kind': kind ?? '' },
+    }),
+  docList: (regNo: string): Promise<DocumentView[]> => call('doc_list', { regNo }),
+  docRemove: (docId: number, reason: string): Promise<DocumentView[]> => call('doc_remove', { docId, reason }),
+  docSetKind: (docId: number, kind: DocKind): Promise<DocumentView> => call('doc_set_kind', { docId, kind }),
+
+  // Field-by-field verification against the documents.
+  verifyLoad: (regNo: string): Promise<SavedVerification> => call('verify_load', { regNo }),
+  verifyCheck: (form: VerificationForm): Promise<FormCheck> => call('verify_check', { form }),
+  verifySave: (regNo: string, form: VerificationForm): Promise<SavedVerification> =>
+    call('verify_save', { regNo, form }),
+  verifyResend: (regNo: string, revisions: DocRevision[]): Promise<ResendResult> =>
+    call('verify_resend', { regNo, revisions }),
 };

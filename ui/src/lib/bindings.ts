@@ -1,7 +1,7 @@
 // Generated from the Rust types by loket-core's bindings.rs. Do not edit.
 // Regenerate: LOKET_UPDATE_BINDINGS=1 cargo test -p loket-core bindings
 
-export type ErrorCode = "nik_tidak_valid" | "nomor_kk_tidak_valid" | "nomor_wa_tidak_valid" | "nama_tidak_valid" | "teks_terlalu_panjang" | "kategori_tidak_dikenal" | "status_tidak_dikenal" | "hasil_tidak_dikenal" | "perpindahan_tidak_sah" | "hasil_wajib_diisi" | "permohonan_tidak_ditemukan" | "operator_belum_diisi" | "basis_data_versi_baru" | "basis_data_rusak" | "folder_data_tidak_bisa_dipakai" | "disk_penuh" | "gagal_menyimpan" | "masukan_tidak_valid";
+export type ErrorCode = "nik_tidak_valid" | "nomor_kk_tidak_valid" | "nomor_wa_tidak_valid" | "nama_tidak_valid" | "teks_terlalu_panjang" | "kategori_tidak_dikenal" | "status_tidak_dikenal" | "hasil_tidak_dikenal" | "perpindahan_tidak_sah" | "hasil_wajib_diisi" | "permohonan_tidak_ditemukan" | "operator_belum_diisi" | "basis_data_versi_baru" | "basis_data_rusak" | "folder_data_tidak_bisa_dipakai" | "disk_penuh" | "gagal_menyimpan" | "masukan_tidak_valid" | "berkas_kosong" | "berkas_terlalu_besar" | "berkas_tidak_bisa_dibaca" | "bukan_gambar" | "format_tidak_didukung" | "berkas_rusak" | "gambar_terlalu_kecil" | "gambar_terlalu_besar" | "terlalu_banyak_halaman" | "pdf_terkunci" | "dokumen_tidak_ditemukan" | "jenis_dokumen_tidak_dikenal";
 
 export type LoketError = { code: ErrorCode, message: string, };
 
@@ -74,3 +74,152 @@ export type RequestPage = { items: Array<Request>,
 has_more: boolean, };
 
 export type AppInfo = { version: string, data_dir: string, operator: string | null, schema_version: number, };
+
+export type DocKind = "ktp" | "kk" | "other";
+
+export type DocFormat = "jpeg" | "png" | "webp" | "pdf";
+
+export type Document = { id: number, 
+/**
+ * The request's registration number.
+ */
+reg_no: string, kind: DocKind, 
+/**
+ * Lower-case hex SHA-256 of the original bytes (names the stored files).
+ */
+sha256: string, format: DocFormat, 
+/**
+ * Upright width of the full picture (after EXIF orientation); for a PDF,
+ * its first page at [`PDF_DPI`].
+ */
+width: number, 
+/**
+ * Upright height, as `width`.
+ */
+height: number, 
+/**
+ * 1 for a picture; the page count of a PDF.
+ */
+pages: number, 
+/**
+ * Size of the original file.
+ */
+bytes: number, 
+/**
+ * The name it arrived with, for display only (never used as a path).
+ */
+file_name: string, 
+/**
+ * Milliseconds since the Unix epoch (UTC).
+ */
+added_at: number, 
+/**
+ * The operator who added it.
+ */
+operator: string, };
+
+export type DocumentView = { doc: Document, 
+/**
+ * Absolute path of the upright display copy of each page.
+ */
+display: Array<string>, 
+/**
+ * Absolute path of the thumbnail of each page.
+ */
+thumbs: Array<string>, };
+
+export type DocAddResult = { 
+/**
+ * The file name as given.
+ */
+file: string, ok: boolean, document: DocumentView | null, error: LoketError | null, };
+
+export type KtpFields = { provinsi: string, kabupaten: string, nik: string, nama: string, tempat_lahir: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+tanggal_lahir: string, 
+/**
+ * `L` or `P`, or empty.
+ */
+jenis_kelamin: string, gol_darah: string, alamat: string, rt_rw: string, kel_desa: string, kecamatan: string, agama: string, status_perkawinan: string, pekerjaan: string, kewarganegaraan: string, berlaku_hingga: string, };
+
+export type KkMember = { nama: string, nik: string, 
+/**
+ * `L` or `P`, or empty.
+ */
+jenis_kelamin: string, tempat_lahir: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+tanggal_lahir: string, 
+/**
+ * Status hubungan dalam keluarga (KEPALA KELUARGA, ISTRI, ANAK, …).
+ */
+hubungan: string, };
+
+export type KkFields = { no_kk: string, kepala_keluarga: string, alamat: string, rt_rw: string, desa_kelurahan: string, kecamatan: string, kabupaten_kota: string, kode_pos: string, provinsi: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+tanggal_dikeluarkan: string, anggota: Array<KkMember>, };
+
+export type FieldMark = { 
+/**
+ * true = "sesuai" (matches the photo), false = "tidak sesuai".
+ */
+ok: boolean, 
+/**
+ * Required when `ok` is false.
+ */
+reason: string | null, };
+
+export type RevisionReason = "blurry" | "cut_off" | "wrong_document" | "copy_of_copy";
+
+export type DocRevision = { 
+/**
+ * `ktp` or `kk`: which document must be sent again.
+ */
+document: string, reason: RevisionReason, };
+
+export type VerificationForm = { ktp: KtpFields, kk: KkFields, 
+/**
+ * Keyed by field path: `ktp.nik`, `kk.no_kk`, `kk.anggota.0.nik`, …
+ */
+marks: { [key in string]: FieldMark }, revisions: Array<DocRevision>, };
+
+export type FieldFindings = { errors: Array<Finding>, warnings: Array<Finding>, };
+
+export type FormCheck = { 
+/**
+ * Findings keyed by field path (`ktp.nik`, `kk.anggota.2.tanggal_lahir`, …).
+ */
+fields: { [key in string]: FieldFindings }, 
+/**
+ * The KTP NIK checked against the printed birth date and sex.
+ */
+nik: IdCheck | null, kk: IdCheck | null, 
+/**
+ * Index in `kk.anggota` of the KTP holder, when found.
+ */
+holder_row: number | null, 
+/**
+ * Problems across the two documents (also attached to their fields).
+ */
+problems: Array<Finding>, 
+/**
+ * Fields with a value but no mark yet.
+ */
+unmarked: number, 
+/**
+ * Fields marked "tidak sesuai".
+ */
+mismatched: number, };
+
+export type SavedVerification = { form: VerificationForm, 
+/**
+ * 0 when nothing was saved yet.
+ */
+version: number, at: number | null, operator: string | null, };
+
+export type ResendResult = { request: Request, message: string, };

@@ -162,8 +162,8 @@ describe('labels', () => {
   it('labels each lifecycle move by where it starts', () => {
     expect(moveLabel('received', 'verifying')).toBe('Mulai verifikasi');
     expect(moveLabel('waiting_citizen', 'verifying')).toBe('Lanjutkan verifikasi');
-    expect(moveLabel('received', 'waiting_citizen')).toBe('Minta kirim ulang');
-    expect(moveLabel('verifying', 'waiting_citizen')).toBe('Minta kirim ulang');
+    expect(moveLabel('received', 'waiting_citizen')).toBe('Tunggu pemohon');
+    expect(moveLabel('verifying', 'waiting_citizen')).toBe('Tunggu pemohon');
     expect(moveLabel('verifying', 'done')).toBe('Tandai selesai');
     expect(moveLabel('done', 'replied')).toBe('Tandai sudah dibalas');
   });

@@ -126,7 +126,7 @@ export function moveLabel(from: Status, to: Status): string {
     case 'verifying':
       return from === 'waiting_citizen' ? 'Lanjutkan verifikasi' : 'Mulai verifikasi';
     case 'waiting_citizen':
-      return 'Minta kirim ulang';
+      return 'Tunggu pemohon';
     case 'done':
       return 'Tandai selesai';
     case 'replied':

@@ -8,7 +8,24 @@ export const ui = $state<{ screen: Screen; toast: string | null }>({
   toast: null,
 });
 
-export function go(screen: Screen): void {
+/**
+ * A screen with unsaved work registers a guard: `go` asks it first, and a
+ * guard that returns false keeps the screen (it asks the operator, then calls
+ * `go(screen, { force: true })` itself).
+ */
+export type LeaveGuard = (next: Screen) => boolean;
+let leaveGuard: LeaveGuard | null = null;
+
+/** Sets the guard; returns the function that removes it. */
+export function setLeaveGuard(guard: LeaveGuard): () => void {
+  leaveGuard = guard;
+  return () => {
+    if (leaveGuard === guard) leaveGuard = null;
+  };
+}
+
+export function go(screen: Screen, opts: { force?: boolean } = {}): void {
+  if (!opts.force && leaveGuard && !leaveGuard(screen)) return;
   ui.screen = screen;
 }
 

@@ -1,41 +1,28 @@
-//! Thin Tauri commands: unpack arguments, call the core, return its result.
-//! Errors cross the IPC as `{code, message}` (`LoketError`); the UI branches
-//! on `code`.
+//! Commands over requests: the queue, registration, moves, NIK/KK checks.
 
 use crate::state::AppState;
 use loket_core::ident::{self, IdCheck, Sex};
 use loket_core::model::{
     ListQuery, NewRequest, Outcome, Request, RequestDetail, RequestPage, Status,
 };
-use loket_core::{clock, phone, requests, search, settings, AppInfo, ErrorCode, LoketError};
+use loket_core::{clock, phone, requests, search, AppInfo};
 use tauri::State;
 
-type Res<T> = Result<T, LoketError>;
-
-fn today() -> chrono::NaiveDate {
-    clock::wib_date(clock::now_ms())
-}
-
-fn operator(desk: &loket_core::Desk) -> Res<String> {
-    settings::get(desk.conn(), settings::KEY_OPERATOR)?.ok_or_else(|| {
-        LoketError::new(
-            ErrorCode::OperatorBelumDiisi,
-            "Isi nama operator terlebih dahulu.",
-        )
-    })
-}
+use super::{operator, today, Res};
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Res<AppInfo> {
-    state.with(|desk| loket_core::app_info(desk))
+    state.run(|desk| loket_core::app_info(desk)).await
 }
 
 #[tauri::command]
 pub async fn set_operator(state: State<'_, AppState>, name: String) -> Res<AppInfo> {
-    state.with(|desk| {
-        loket_core::set_operator(desk, &name)?;
-        loket_core::app_info(desk)
-    })
+    state
+        .run(move |desk| {
+            loket_core::set_operator(desk, &name)?;
+            loket_core::app_info(desk)
+        })
+        .await
 }
 
 #[tauri::command]
@@ -59,20 +46,26 @@ pub async fn check_phone(phone: String) -> Res<String> {
 
 #[tauri::command]
 pub async fn create_request(state: State<'_, AppState>, input: NewRequest) -> Res<Request> {
-    state.with(|desk| {
-        let op = operator(desk)?;
-        requests::create_request(desk.conn_mut(), &input, &op, clock::now_ms())
-    })
+    state
+        .run(move |desk| {
+            let op = operator(desk)?;
+            requests::create_request(desk.conn_mut(), &input, &op, clock::now_ms())
+        })
+        .await
 }
 
 #[tauri::command]
 pub async fn list_requests(state: State<'_, AppState>, query: ListQuery) -> Res<RequestPage> {
-    state.with(|desk| search::list(desk.conn(), &query))
+    state
+        .run(move |desk| search::list(desk.conn(), &query))
+        .await
 }
 
 #[tauri::command]
 pub async fn get_request(state: State<'_, AppState>, reg_no: String) -> Res<RequestDetail> {
-    state.with(|desk| requests::detail(desk.conn(), &reg_no, today()))
+    state
+        .run(move |desk| requests::detail(desk.conn(), &reg_no, today()))
+        .await
 }
 
 #[tauri::command]
@@ -83,7 +76,7 @@ pub async fn move_request(
     outcome: Option<Outcome>,
     note: Option<String>,
 ) -> Res<RequestDetail> {
-    state.with(|desk| {
+    state.run(move |desk| {
         let op = operator(desk)?;
         requests::move_request(
             desk.conn_mut(),
@@ -96,6 +89,7 @@ pub async fn move_request(
         )?;
         requests::detail(desk.conn(), &reg_no, today())
     })
+    .await
 }
 
 /// Called by the UI once the queue is on screen: records the cold-start time

@@ -1,0 +1,225 @@
+//! From validated bytes to upright pages: the checks that must happen
+//! before decoding, and the decoding itself.
+//!
+//! `probe` reads only headers: a picture claiming more than [`MAX_PIXELS`]
+//! (the 30000×30000 PNG bomb) or less than [`MIN_SIDE`] on its short side is
+//! refused here, before a single pixel is allocated. `image::Limits` and the
+//! JPEG decoder's buffer limit stand behind it as a second guard.
+//!
+//! `render` decodes. Camera JPEGs take the fast path: `jpeg-decoder` scales
+//! by 1/2, 1/4 or 1/8 inside the inverse DCT, so a 4000×3000 photo becomes
+//! its 2000×1500 display copy without ever existing at full size. PNG and
+//! WebP go through the `image` crate; PDFs through `pdf.rs`. A panic inside
+//! any decoder (they parse untrusted bytes) becomes a coded refusal.
+
+use super::derive::{derive, Derived};
+use super::pdf::{self, OpenPdf};
+use super::pixels::{fit_dims, Rgb};
+use super::{refuse, DocFormat, DISPLAY_LONG_SIDE, MAX_PIXELS, MIN_SIDE};
+use crate::error::Result;
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader, Limits};
+use std::io::Cursor;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// Longest side the `image` crate may decode (a second guard behind `probe`).
+const MAX_DECODE_SIDE: u32 = 25_000;
+/// Most bytes a decoder may allocate for pixels (a second guard).
+const MAX_DECODE_BYTES: u64 = 4 * MAX_PIXELS + (64 << 20);
+
+/// What `probe` found: how to decode, and the header's size.
+pub(super) enum Source {
+    Jpeg,
+    Raster(ImageFormat),
+    Pdf(OpenPdf),
+}
+
+/// The upright size of the full picture (first page for a PDF) and the
+/// derived images of every page.
+pub(super) struct Rendered {
+    pub(super) width: u32,
+    pub(super) height: u32,
+    pub(super) pages: Vec<Derived>,
+}
+
+/// Reads headers only and refuses what must not be decoded.
+pub(super) fn probe(format: DocFormat, bytes: &[u8]) -> Result<Source> {
+    guarded("Berkas", || match format {
+        DocFormat::Jpeg => {
+            let mut dec = jpeg_decoder::Decoder::new(bytes);
+            dec.read_info().map_err(|_| refuse::damaged("Foto"))?;
+            let info = dec.info().ok_or_else(|| refuse::damaged("Foto"))?;
+            check_dims(u32::from(info.width), u32::from(info.height))?;
+            Ok(Source::Jpeg)
+        }
+        DocFormat::Png => {
+            // IHDR is the first chunk at a fixed offset: read it ourselves,
+            // independent of any decoder's own limits.
+            let field = |at: usize| bytes.get(at..at + 4).and_then(|b| b.try_into().ok());
+            match (bytes.get(12..16), field(16), field(20)) {
+                (Some(b"IHDR"), Some(w), Some(h)) => {
+                    check_dims(u32::from_be_bytes(w), u32::from_be_bytes(h))?
+                }
+                _ => return Err(refuse::damaged("Gambar PNG")),
+            }
+            raster_dims(bytes, ImageFormat::Png)?;
+            Ok(Source::Raster(ImageFormat::Png))
+        }
+        DocFormat::Webp => {
+            raster_dims(bytes, ImageFormat::WebP)?;
+            Ok(Source::Raster(ImageFormat::WebP))
+        }
+        DocFormat::Pdf => Ok(Source::Pdf(pdf::open(bytes)?)),
+    })
+}
+
+/// Decodes, orients and derives every page.
+pub(super) fn render(source: &Source, bytes: &[u8]) -> Result<Rendered> {
+    guarded("Berkas", || {
+        let (width, height, page) = match source {
+            Source::Jpeg => jpeg(bytes)?,
+            Source::Raster(format) => raster(bytes, *format)?,
+            Source::Pdf(doc) => {
+                let mut pages = Vec::new();
+                pdf::render(doc, |page| {
+                    pages.push(derive(page)?);
+                    Ok(())
+                })?;
+                return Ok(Rendered {
+                    width: doc.width,
+                    height: doc.height,
+                    pages,
+                });
+            }
+        };
+        Ok(Rendered {
+            width,
+            height,
+            pages: vec![derive(page)?],
+        })
+    })
+}
+
+/// Refuses a header size that is too large to decode or too small to read.
+pub(super) fn check_dims(width: u32, height: u32) -> Result<()> {
+    let (w, h) = (u64::from(width), u64::from(height));
+    if w * h > MAX_PIXELS {
+        return Err(refuse::too_many_pixels(w, h));
+    }
+    if width.min(height) < MIN_SIDE {
+        return Err(refuse::too_small(width, height));
+    }
+    Ok(())
+}
+
+fn guarded<T>(what: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| Err(refuse::damaged(what)))
+}
+
+/// The fast path for JPEG: DCT-scaled decode to about display size.
+fn jpeg(bytes: &[u8]) -> Result<(u32, u32, Rgb)> {
+    let damaged = |_| refuse::damaged("Foto");
+    let mut dec = jpeg_decoder::Decoder::new(bytes);
+    dec.set_max_decoding_buffer_size(usize::try_from(MAX_DECODE_BYTES).unwrap_or(usize::MAX));
+    dec.read_info().map_err(damaged)?;
+    let info = dec.info().ok_or_else(|| refuse::damaged("Foto"))?;
+    let (w, h) = (u32::from(info.width), u32::from(info.height));
+    check_dims(w, h)?;
+    let exif = dec
+        .exif_data()
+        .and_then(Orientation::from_exif_chunk)
+        .map_or(1, Orientation::to_exif);
+    let (tw, th) = fit_dims(w, h, DISPLAY_LONG_SIDE);
+    let (Ok(tw), Ok(th)) = (u16::try_from(tw), u16::try_from(th)) else {
+        return Err(refuse::damaged("Foto"));
+    };
+    dec.scale(tw, th).map_err(damaged)?;
+    let pixels = dec.decode().map_err(damaged)?;
+    let out = dec.info().ok_or_else(|| refuse::damaged("Foto"))?;
+    let rgb = jpeg_to_rgb(out.pixel_format, pixels)
+        .and_then(|data| Rgb::new(u32::from(out.width), u32::from(out.height), data))
+        .ok_or_else(|| refuse::damaged("Foto"))?;
+    let (uw, uh) = if exif >= 5 { (h, w) } else { (w, h) };
+    Ok((uw, uh, rgb.fit(DISPLAY_LONG_SIDE).orient(exif)))
+}
+
+fn jpeg_to_rgb(format: jpeg_decoder::PixelFormat, px: Vec<u8>) -> Option<Vec<u8>> {
+    use jpeg_decoder::PixelFormat as F;
+    Some(match format {
+        F::RGB24 => px,
+        F::L8 => px.iter().flat_map(|&v| [v, v, v]).collect(),
+        // Big-endian samples: keep the high byte.
+        F::L16 => px
+            .chunks_exact(2)
+            .flat_map(|v| [v[0], v[0], v[0]])
+            .collect(),
+        F::CMYK32 => px
+            .chunks_exact(4)
+            .flat_map(|p| {
+                let k = 255 - u16::from(p[3]);
+                let ch = |c: u8| ((255 - u16::from(c)) * k / 255) as u8;
+                [ch(p[0]), ch(p[1]), ch(p[2])]
+            })
+            .collect(),
+    })
+}
+
+fn limits() -> Limits {
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_DECODE_SIDE);
+    limits.max_image_height = Some(MAX_DECODE_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
+    limits
+}
+
+fn image_error(e: ImageError, what: &str) -> crate::error::LoketError {
+    match e {
+        ImageError::Limits(_) => refuse::over_decoder_limits(),
+        _ => refuse::damaged(what),
+    }
+}
+
+fn label(format: ImageFormat) -> &'static str {
+    if format == ImageFormat::Png {
+        "Gambar PNG"
+    } else {
+        "Gambar WebP"
+    }
+}
+
+fn raster_dims(bytes: &[u8], format: ImageFormat) -> Result<()> {
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    reader.limits(limits());
+    let (w, h) = reader
+        .into_dimensions()
+        .map_err(|e| image_error(e, label(format)))?;
+    check_dims(w, h)
+}
+
+/// PNG and WebP through the `image` crate, transparency laid on white.
+fn raster(bytes: &[u8], format: ImageFormat) -> Result<(u32, u32, Rgb)> {
+    let what = label(format);
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    reader.limits(limits());
+    let mut dec = reader.into_decoder().map_err(|e| image_error(e, what))?;
+    let (w, h) = dec.dimensions();
+    check_dims(w, h)?;
+    let exif = dec.orientation().map_or(1, Orientation::to_exif);
+    let img = DynamicImage::from_decoder(dec).map_err(|e| image_error(e, what))?;
+    let data = if img.color().has_alpha() {
+        img.into_rgba8()
+            .into_raw()
+            .chunks_exact(4)
+            .flat_map(|p| {
+                let a = u16::from(p[3]);
+                let over = |c: u8| ((u16::from(c) * a + 255 * (255 - a) + 127) / 255) as u8;
+                [over(p[0]), over(p[1]), over(p[2])]
+            })
+            .collect()
+    } else {
+        img.into_rgb8().into_raw()
+    };
+    let rgb = Rgb::new(w, h, data).ok_or_else(|| refuse::damaged(what))?;
+    let (uw, uh) = if exif >= 5 { (h, w) } else { (w, h) };
+    Ok((uw, uh, rgb.fit(DISPLAY_LONG_SIDE).orient(exif)))
+}

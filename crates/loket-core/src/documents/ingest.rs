@@ -1,0 +1,98 @@
+//! The add pipeline, from bytes to files in the store, before any database
+//! write: size → format → header checks → SHA-256 → decode and derive, with
+//! the original written to a temporary file on a second thread meanwhile →
+//! derived files → the original renamed into place.
+//!
+//! Nothing is left in the store when a step refuses: the original's
+//! temporary file is deleted unless decoding succeeded. Bytes already stored
+//! (a citizen re-sending the same photo) skip decoding entirely when every
+//! file of theirs is still on disk.
+
+use super::decode;
+use super::derive::Derived;
+use super::rows;
+use super::sniff;
+use super::store::{self, store_dir};
+use super::{refuse, DocFormat};
+use crate::error::Result;
+use crate::Desk;
+use sha2::{Digest, Sha256};
+use std::fmt::Write;
+use std::path::Path;
+
+/// A document's files, validated and in the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Stored {
+    pub(super) sha256: String,
+    pub(super) format: DocFormat,
+    pub(super) width: u32,
+    pub(super) height: u32,
+    pub(super) pages: u32,
+    pub(super) bytes: u64,
+}
+
+/// Validates `bytes` and puts the original and its derived images in the store.
+pub(super) fn ingest(desk: &Desk, bytes: &[u8]) -> Result<Stored> {
+    sniff::check_len(bytes.len() as u64)?;
+    let format = sniff::sniff(bytes)?;
+    let source = decode::probe(format, bytes)?;
+    let sha256 = sha256_hex(bytes);
+    let root = store_dir(desk.dir());
+    if let Some(known) = rows::known(desk.conn(), &sha256)? {
+        if known.format == format && store::complete(&root, &sha256, format, known.pages) {
+            return Ok(known);
+        }
+    }
+    let original = store::original_path(&root, &sha256, format);
+    std::thread::scope(|s| {
+        let staging = s.spawn(|| store::stage(&original, bytes));
+        let rendered = decode::render(&source, bytes);
+        let staged = staging
+            .join()
+            .map_err(|_| refuse::internal("penyimpanan berkas asli berhenti"))?;
+        // A refused decode returns here; dropping `staged` deletes its temporary file.
+        let rendered = rendered?;
+        let staged = staged?;
+        write_derived(&root, &sha256, &rendered.pages)?;
+        if let Some(staged) = staged {
+            staged.commit()?;
+        }
+        Ok(Stored {
+            sha256: sha256.clone(),
+            format,
+            width: rendered.width,
+            height: rendered.height,
+            pages: u32::try_from(rendered.pages.len()).unwrap_or(u32::MAX),
+            bytes: bytes.len() as u64,
+        })
+    })
+}
+
+/// Writes display copies here and thumbnails on a second thread (each write
+/// waits on its own `sync_all`).
+fn write_derived(root: &Path, sha: &str, pages: &[Derived]) -> Result<()> {
+    std::thread::scope(|s| {
+        let thumbs = s.spawn(|| {
+            pages.iter().zip(1u32..).try_for_each(|(page, n)| {
+                store::write_new(&store::thumb_path(root, sha, n), &page.thumb)
+            })
+        });
+        let displays = pages.iter().zip(1u32..).try_for_each(|(page, n)| {
+            store::write_new(&store::display_path(root, sha, n), &page.display)
+        });
+        thumbs
+            .join()
+            .map_err(|_| refuse::internal("penyimpanan gambar kecil berhenti"))??;
+        displays
+    })
+}
+
+/// Lower-case hex SHA-256.
+pub(super) fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .fold(String::with_capacity(64), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}

@@ -1,0 +1,308 @@
+//! KK and KTP-el documents of a request: the photos and PDFs a citizen sends
+//! on WhatsApp, kept as the evidence the operator checks the fields against.
+//!
+//! Why it is built this way:
+//!
+//! - **The bytes decide, never the name.** A text file renamed `.jpg`, a
+//!   truncated photo, a 30000×30000 PNG bomb or a 60 MB blob is refused with a
+//!   coded Indonesian error before anything is stored (`sniff.rs`,
+//!   `decode.rs`). Header dimensions are checked before any pixel is decoded.
+//! - **Originals are kept untouched**, content-addressed by SHA-256 under
+//!   [`store_dir`] (`store.rs`), written atomically. The same bytes are stored
+//!   once however often they arrive (citizens re-send).
+//! - **Derived images** (an upright, bounded display copy and a thumbnail per
+//!   page) are made once at add time, so the viewer and the queue only read
+//!   small JPEGs. Camera JPEGs are decoded at 1/2, 1/4 or 1/8 scale straight
+//!   from the DCT, which is what keeps adding a 12-megapixel photo cheaper
+//!   than fully decoding it (`benches/add_document.rs`).
+//! - **Heavy work before the transaction.** Decoding, encoding and writing
+//!   files happen first; the database write is one short `BEGIN IMMEDIATE`
+//!   transaction. If it fails, the files already written stay: they are
+//!   content-addressed, so they are harmless and reused by the next attempt.
+//! - **Removal is an event**, not a delete: the row gets `removed_*`, an
+//!   append-only `document_events` row records who and why, and the original
+//!   file stays (retention is decided elsewhere).
+//!
+//! Duplicates: adding bytes that are already an active document of the same
+//! request returns that document unchanged (no second row, no event). The same
+//! bytes on another request, or re-added after removal, get a new row that
+//! points at the same stored files.
+//!
+//! Everything here is synchronous and CPU-heavy for large photos; the shell
+//! calls it from a worker thread, never from the UI thread.
+
+mod decode;
+mod derive;
+mod ingest;
+mod kind;
+mod pdf;
+mod pixels;
+mod refuse;
+mod rows;
+mod sniff;
+mod store;
+
+#[cfg(test)]
+mod fixture_tests;
+#[cfg(test)]
+mod test_support;
+#[cfg(test)]
+mod tests;
+
+pub use kind::guess_kind;
+pub use store::store_dir;
+
+use crate::error::Result;
+use crate::requests::check_operator;
+use crate::Desk;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// Largest file accepted (checked on the file's length before reading it).
+pub const MAX_FILE_BYTES: u64 = 40 * 1024 * 1024;
+/// Most pixels a picture's header may claim (checked before decoding).
+pub const MAX_PIXELS: u64 = 50_000_000;
+/// Shortest side, in upright pixels, of a picture a document can be read from.
+pub const MIN_SIDE: u32 = 200;
+/// Long side of display copies, in pixels.
+pub const DISPLAY_LONG_SIDE: u32 = 2000;
+/// Long side of thumbnails, in pixels.
+pub const THUMB_LONG_SIDE: u32 = 320;
+/// Most pages a PDF may have (an e-KK has one or two).
+pub const MAX_PDF_PAGES: usize = 20;
+/// Resolution at which a PDF page's width and height are reported: the
+/// e-KK's own raster resolution, so a PDF and a scan of it compare.
+pub const PDF_DPI: f32 = 200.0;
+
+/// What a document is; the operator confirms or corrects the guess.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    /// KTP-el, the electronic ID card.
+    Ktp,
+    /// Kartu Keluarga, the family card (photo, scan or e-KK PDF).
+    Kk,
+    /// Anything else the citizen sent.
+    Other,
+}
+
+impl DocKind {
+    pub const ALL: &'static [DocKind] = &[DocKind::Ktp, DocKind::Kk, DocKind::Other];
+
+    /// The stable word stored in the database and used by the CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::Ktp => "ktp",
+            DocKind::Kk => "kk",
+            DocKind::Other => "other",
+        }
+    }
+
+    /// What the operator reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            DocKind::Ktp => "KTP-el",
+            DocKind::Kk => "KK",
+            DocKind::Other => "Lainnya",
+        }
+    }
+
+    /// Parses `ktp`, `kk` or `other` (any case); anything else is a coded error.
+    pub fn parse(s: &str) -> Result<Self> {
+        let word = s.trim().to_ascii_lowercase();
+        DocKind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.as_str() == word)
+            .ok_or_else(|| refuse::unknown_kind(s))
+    }
+}
+
+impl std::fmt::Display for DocKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The stored format, as sniffed from the bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DocFormat {
+    Jpeg,
+    Png,
+    Webp,
+    Pdf,
+}
+
+impl DocFormat {
+    pub const ALL: &'static [DocFormat] = &[
+        DocFormat::Jpeg,
+        DocFormat::Png,
+        DocFormat::Webp,
+        DocFormat::Pdf,
+    ];
+
+    /// The stable word stored in the database and printed by the CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocFormat::Jpeg => "jpeg",
+            DocFormat::Png => "png",
+            DocFormat::Webp => "webp",
+            DocFormat::Pdf => "pdf",
+        }
+    }
+
+    /// The extension of the stored original.
+    pub fn ext(self) -> &'static str {
+        match self {
+            DocFormat::Jpeg => "jpg",
+            DocFormat::Png => "png",
+            DocFormat::Webp => "webp",
+            DocFormat::Pdf => "pdf",
+        }
+    }
+
+    pub(crate) fn from_word(s: &str) -> Option<Self> {
+        DocFormat::ALL.iter().copied().find(|f| f.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for DocFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A document of a request, as the UI lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Document {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// The request's registration number.
+    pub reg_no: String,
+    pub kind: DocKind,
+    /// Lower-case hex SHA-256 of the original bytes (names the stored files).
+    pub sha256: String,
+    pub format: DocFormat,
+    /// Upright width of the full picture (after EXIF orientation); for a PDF,
+    /// its first page at [`PDF_DPI`].
+    pub width: u32,
+    /// Upright height, as `width`.
+    pub height: u32,
+    /// 1 for a picture; the page count of a PDF.
+    pub pages: u32,
+    /// Size of the original file.
+    #[ts(type = "number")]
+    pub bytes: u64,
+    /// The name it arrived with, for display only (never used as a path).
+    pub file_name: String,
+    /// Milliseconds since the Unix epoch (UTC).
+    #[ts(type = "number")]
+    pub added_at: i64,
+    /// The operator who added it.
+    pub operator: String,
+}
+
+/// Adds the file at `path` (drag-and-drop, file picker) to request `reg_no`.
+/// `kind: None` guesses it from the name and shape ([`guess_kind`]).
+pub fn add_path(
+    desk: &mut Desk,
+    reg_no: &str,
+    kind: Option<DocKind>,
+    path: &Path,
+    operator: &str,
+    now_ms: i64,
+) -> Result<Document> {
+    let bytes = sniff::read_file(path)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    add_bytes(desk, reg_no, kind, &name, &bytes, operator, now_ms)
+}
+
+/// Adds `bytes` (a paste from the clipboard) named `file_name` to request
+/// `reg_no`. Refusals store nothing; see the module docs for duplicates.
+pub fn add_bytes(
+    desk: &mut Desk,
+    reg_no: &str,
+    kind: Option<DocKind>,
+    file_name: &str,
+    bytes: &[u8],
+    operator: &str,
+    now_ms: i64,
+) -> Result<Document> {
+    let operator = check_operator(operator)?;
+    // Cheap refusals first: an unknown request must not cost a decode or leave files.
+    crate::requests::get_by_reg_no(desk.conn(), reg_no)?;
+    let stored = ingest::ingest(desk, bytes)?;
+    let file_name = kind::clean_file_name(file_name, stored.format);
+    let kind = kind.unwrap_or_else(|| guess_kind(&file_name, stored.width, stored.height));
+    rows::insert(
+        desk.conn_mut(),
+        reg_no,
+        &stored,
+        kind,
+        &file_name,
+        &operator,
+        now_ms,
+    )
+}
+
+/// The documents of a request that are not removed, in the order added.
+pub fn list(desk: &Desk, reg_no: &str) -> Result<Vec<Document>> {
+    rows::list(desk.conn(), reg_no)
+}
+
+/// One document that is not removed.
+pub fn get(desk: &Desk, doc_id: i64) -> Result<Document> {
+    rows::get(desk.conn(), doc_id)
+}
+
+/// Removes a document from its request: records who, when and why (a reason
+/// is required) as an event. The stored files stay.
+pub fn remove(
+    desk: &mut Desk,
+    doc_id: i64,
+    reason: &str,
+    operator: &str,
+    now_ms: i64,
+) -> Result<()> {
+    let operator = check_operator(operator)?;
+    rows::remove(desk.conn_mut(), doc_id, reason, &operator, now_ms)
+}
+
+/// Sets what a document is (the operator's correction of the guess).
+/// Setting the kind it already has changes nothing and records no event.
+pub fn set_kind(
+    desk: &mut Desk,
+    doc_id: i64,
+    kind: DocKind,
+    operator: &str,
+    now_ms: i64,
+) -> Result<Document> {
+    let operator = check_operator(operator)?;
+    rows::set_kind(desk.conn_mut(), doc_id, kind, &operator, now_ms)
+}
+
+/// The upright display copy (JPEG, long side at most [`DISPLAY_LONG_SIDE`])
+/// of page `page` (1-based; clamped to the document's pages).
+pub fn display_path(desk: &Desk, doc: &Document, page: u32) -> PathBuf {
+    store::display_path(&store_dir(desk.dir()), &doc.sha256, clamp_page(doc, page))
+}
+
+/// The thumbnail (JPEG, long side [`THUMB_LONG_SIDE`]) of page `page`
+/// (1-based; clamped to the document's pages).
+pub fn thumb_path(desk: &Desk, doc: &Document, page: u32) -> PathBuf {
+    store::thumb_path(&store_dir(desk.dir()), &doc.sha256, clamp_page(doc, page))
+}
+
+/// The original file, byte for byte as it was added.
+pub fn original_path(desk: &Desk, doc: &Document) -> PathBuf {
+    store::original_path(&store_dir(desk.dir()), &doc.sha256, doc.format)
+}
+
+fn clamp_page(doc: &Document, page: u32) -> u32 {
+    page.clamp(1, doc.pages.max(1))
+}

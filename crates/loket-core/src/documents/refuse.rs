@@ -1,0 +1,142 @@
+//! Every refusal of the document store, with its stable code and the
+//! Indonesian sentence the operator reads. Kept in one place so that the
+//! wording stays consistent and says what to do next (usually: ask the
+//! citizen to send the document again).
+
+use super::{MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_PIXELS, MIN_SIDE};
+use crate::error::{ErrorCode, LoketError};
+
+const RESEND: &str = "minta pemohon mengirim ulang";
+
+pub(super) fn empty() -> LoketError {
+    LoketError::new(
+        ErrorCode::BerkasKosong,
+        format!("Berkas kosong (0 byte) — {RESEND}."),
+    )
+}
+
+pub(super) fn too_large(len: u64) -> LoketError {
+    LoketError::new(
+        ErrorCode::BerkasTerlaluBesar,
+        format!(
+            "Berkas terlalu besar ({:.1} MB; paling besar {} MB) — {RESEND} dengan ukuran lebih kecil.",
+            len as f64 / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576
+        ),
+    )
+}
+
+pub(super) fn unreadable(name: &str, err: &std::io::Error) -> LoketError {
+    let why = match err.kind() {
+        std::io::ErrorKind::NotFound => "tidak ditemukan (mungkin sudah dipindah atau dihapus)",
+        std::io::ErrorKind::PermissionDenied => "tidak boleh dibuka (izin berkas)",
+        _ => "tidak bisa dibaca",
+    };
+    LoketError::new(
+        ErrorCode::BerkasTidakBisaDibaca,
+        format!("Berkas \"{}\" {why}.", short(name)),
+    )
+}
+
+pub(super) fn not_a_file(name: &str) -> LoketError {
+    LoketError::new(
+        ErrorCode::BerkasTidakBisaDibaca,
+        format!("\"{}\" bukan berkas (mungkin folder).", short(name)),
+    )
+}
+
+pub(super) fn not_an_image() -> LoketError {
+    LoketError::new(
+        ErrorCode::BukanGambar,
+        "Berkas ini bukan foto atau PDF (isinya bukan JPG, PNG, WebP atau PDF, apa pun nama berkasnya).",
+    )
+}
+
+pub(super) fn unsupported(what: &str) -> LoketError {
+    let hint = if what.starts_with("HEIC") {
+        "minta pemohon mengirim ulang sebagai foto biasa di WhatsApp (bukan sebagai dokumen), atau simpan sebagai JPG"
+    } else {
+        "simpan ulang sebagai JPG, PNG atau PDF"
+    };
+    LoketError::new(
+        ErrorCode::FormatTidakDidukung,
+        format!("Format {what} belum didukung — {hint}."),
+    )
+}
+
+pub(super) fn damaged(what: &str) -> LoketError {
+    LoketError::new(
+        ErrorCode::BerkasRusak,
+        format!("{what} rusak atau terpotong — {RESEND}."),
+    )
+}
+
+pub(super) fn too_small(width: u32, height: u32) -> LoketError {
+    LoketError::new(
+        ErrorCode::GambarTerlaluKecil,
+        format!(
+            "Gambar terlalu kecil ({width}×{height} piksel; sisi terpendek minimal {MIN_SIDE}) untuk dibaca — {RESEND} foto yang lebih jelas."
+        ),
+    )
+}
+
+pub(super) fn too_many_pixels(width: u64, height: u64) -> LoketError {
+    LoketError::new(
+        ErrorCode::GambarTerlaluBesar,
+        format!(
+            "Ukuran gambar tidak wajar ({width}×{height} piksel; paling banyak {} megapiksel) — {RESEND} foto biasa.",
+            MAX_PIXELS / 1_000_000
+        ),
+    )
+}
+
+pub(super) fn over_decoder_limits() -> LoketError {
+    LoketError::new(
+        ErrorCode::GambarTerlaluBesar,
+        format!("Ukuran gambar tidak wajar, terlalu besar untuk dibuka — {RESEND} foto biasa."),
+    )
+}
+
+pub(super) fn too_many_pages(pages: usize) -> LoketError {
+    LoketError::new(
+        ErrorCode::TerlaluBanyakHalaman,
+        format!(
+            "PDF ini {pages} halaman; KK atau KTP paling banyak {MAX_PDF_PAGES} halaman. Kirim hanya halaman dokumennya."
+        ),
+    )
+}
+
+pub(super) fn pdf_locked() -> LoketError {
+    LoketError::new(
+        ErrorCode::PdfTerkunci,
+        format!("PDF ini dikunci kata sandi — {RESEND} PDF tanpa kata sandi, atau fotonya."),
+    )
+}
+
+pub(super) fn unknown_kind(s: &str) -> LoketError {
+    LoketError::new(
+        ErrorCode::JenisDokumenTidakDikenal,
+        format!(
+            "Jenis dokumen tidak dikenal: \"{}\". Pilihan: ktp, kk, other.",
+            short(s)
+        ),
+    )
+}
+
+pub(super) fn no_document(id: i64) -> LoketError {
+    LoketError::new(
+        ErrorCode::DokumenTidakDitemukan,
+        format!("Dokumen #{id} tidak ditemukan (atau sudah dihapus dari permohonan)."),
+    )
+}
+
+pub(super) fn internal(what: &str) -> LoketError {
+    LoketError::new(
+        ErrorCode::GagalMenyimpan,
+        format!("Gagal memproses dokumen: {what}."),
+    )
+}
+
+fn short(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control()).take(80).collect()
+}

@@ -1,0 +1,83 @@
+//! Shared helpers of the document tests: the real fixture files (which must
+//! be present: a missing fixture folder fails the tests, it never skips
+//! them), a data folder with a request, and counts of what the store holds.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use crate::model::NewRequest;
+use crate::{requests, Desk};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// `shared/` sits beside the repository.
+pub(super) const FIXTURES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/fixtures/documents"
+);
+
+pub(super) const NOW: i64 = 1_795_000_000_000;
+
+pub(super) fn fixture(name: &str) -> PathBuf {
+    let path = Path::new(FIXTURES).join(name);
+    assert!(
+        path.is_file(),
+        "fixture {} is missing: the document tests need shared/fixtures/documents beside the repository",
+        path.display()
+    );
+    path
+}
+
+pub(super) fn manifest() -> Vec<Value> {
+    let text = std::fs::read_to_string(fixture("manifest.json")).unwrap();
+    serde_json::from_str::<Vec<Value>>(&text).unwrap()
+}
+
+/// A fresh data folder with one request; returns its registration number.
+pub(super) fn desk() -> (tempfile::TempDir, Desk, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path()).unwrap();
+    let reg = new_request(&mut desk, "Siti Aminah");
+    (dir, desk, reg)
+}
+
+pub(super) fn new_request(desk: &mut Desk, name: &str) -> String {
+    let input = NewRequest {
+        name: name.into(),
+        phone: "081234567890".into(),
+        ..Default::default()
+    };
+    requests::create_request(desk.conn_mut(), &input, "Rina", NOW)
+        .unwrap()
+        .reg_no
+}
+
+/// Every file under `dir`, recursively (none when it does not exist).
+pub(super) fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+pub(super) fn count(desk: &Desk, sql: &str) -> i64 {
+    desk.conn().query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+/// Width and height of a JPEG file from its header.
+pub(super) fn jpeg_size(path: &Path) -> (u32, u32) {
+    let bytes = std::fs::read(path).unwrap();
+    let mut dec = jpeg_decoder::Decoder::new(bytes.as_slice());
+    dec.read_info().unwrap();
+    let info = dec.info().unwrap();
+    (u32::from(info.width), u32::from(info.height))
+}
