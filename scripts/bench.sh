@@ -5,6 +5,7 @@
 # migrate check, first page) measured in the same run as the reference.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/setup-debian.sh
 rows=${LOKET_BENCH_ROWS:-1000000}
 work=target/bench
 mkdir -p "$work/data"
@@ -36,3 +37,12 @@ for i in 1 2 3 4 5; do
 done
 echo "reference: loket-cli request list (whole process) ms: ${refs[*]}"
 echo "app cold start to interactive queue ms: ${starts[*]} (target < 1000 ms)"
+
+echo
+echo "== app: drop to photo shown, memory with ten photos (release build)"
+(cd tests/e2e && DISPLAY=$display NO_AT_BRIDGE=1 LOKET_APP="$PWD/../../target/release/loket" \
+  LOKET_CLI="$PWD/../../target/release/loket-cli" node bench-documents.mjs)
+
+echo
+echo "== core: adding a 12 MP camera JPEG against djpeg decoding it"
+cargo bench -p loket-core --bench add_document

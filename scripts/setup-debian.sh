@@ -15,6 +15,8 @@ PACKAGES=(
   libayatana-appindicator3-dev librsvg2-dev pkg-config
   # A real window in tests, WebDriver, screenshots
   xvfb xauth webkit2gtk-driver imagemagick xdotool poppler-utils
+  # Benchmark reference (djpeg)
+  libjpeg-turbo-progs
   # Windows cross-check
   gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 mingw-w64-x86-64-dev
 )

@@ -8,10 +8,10 @@ mod commands;
 mod state;
 
 use loket_core::{clock, datadir, demo, Desk};
-use tauri::Manager;
 use state::AppState;
 use std::path::PathBuf;
 use std::time::Instant;
+use tauri::Manager;
 
 struct StartArgs {
     data_dir: Option<PathBuf>,

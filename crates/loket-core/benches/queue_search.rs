@@ -103,7 +103,12 @@ fn main() {
         assert!(!page.items.is_empty());
     });
     let by_full_word = time(n, |i| {
-        let family = sample[i].2.split(' ').nth(1).unwrap_or("SANTOSO").to_owned();
+        let family = sample[i]
+            .2
+            .split(' ')
+            .nth(1)
+            .unwrap_or("SANTOSO")
+            .to_owned();
         let page = search::list(&conn, &query(&family)).unwrap();
         assert!(!page.items.is_empty());
     });
@@ -138,7 +143,12 @@ fn main() {
         reference.1,
         5.0,
     );
-    report("search by a whole family name (5-9 letters)", by_full_word, reference.1, 5.0);
+    report(
+        "search by a whole family name (5-9 letters)",
+        by_full_word,
+        reference.1,
+        5.0,
+    );
     report("queue first page (active)", queue_active, reference.1, 10.0);
     report("queue first page (all)", queue_all, reference.1, 10.0);
 }

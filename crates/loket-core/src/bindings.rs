@@ -5,18 +5,18 @@
 //! drifts from the Rust side. Regenerate with
 //! `LOKET_UPDATE_BINDINGS=1 cargo test -p loket-core bindings`.
 
+use crate::documents::{DocFormat, DocKind, Document};
+use crate::docview::{DocAddResult, DocumentView};
 use crate::error::{ErrorCode, LoketError};
 use crate::ident::{Finding, IdCheck, RegionInfo, Sex};
 use crate::model::{
     Category, Event, ListQuery, NewRequest, Outcome, QueueView, Request, RequestDetail,
     RequestPage, Status,
 };
-use crate::docview::{DocAddResult, DocumentView};
-use crate::documents::{DocFormat, DocKind, Document};
 use crate::verify::check::FieldFindings;
 use crate::verify::{
-    DocRevision, FieldMark, FormCheck, KkFields, KkMember, KtpFields, ResendResult,
-    RevisionReason, SavedVerification, VerificationForm,
+    DocRevision, FieldMark, FormCheck, KkFields, KkMember, KtpFields, ResendResult, RevisionReason,
+    SavedVerification, VerificationForm,
 };
 use ts_rs::{Config, TS};
 

@@ -8,9 +8,8 @@ pub mod clock;
 pub mod datadir;
 pub mod db;
 pub mod demo;
-pub mod docview;
 pub mod documents;
-pub mod verify;
+pub mod docview;
 pub mod error;
 pub mod ident;
 pub mod lifecycle;
@@ -19,6 +18,7 @@ pub mod phone;
 pub mod requests;
 pub mod search;
 pub mod settings;
+pub mod verify;
 
 pub use datadir::Desk;
 pub use error::{ErrorCode, LoketError, Result};

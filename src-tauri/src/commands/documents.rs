@@ -4,8 +4,8 @@
 
 use super::{operator, Res};
 use crate::state::AppState;
-use loket_core::docview::{self, DocAddResult, DocumentView};
 use loket_core::documents::{self, DocKind};
+use loket_core::docview::{self, DocAddResult, DocumentView};
 use loket_core::{clock, ErrorCode, LoketError};
 use tauri::ipc::{InvokeBody, Request};
 use tauri::State;
@@ -20,7 +20,14 @@ pub async fn doc_add_paths(
     state
         .run(move |desk| {
             let op = operator(desk)?;
-            Ok(docview::add_paths(desk, &reg_no, kind, &paths, &op, clock::now_ms()))
+            Ok(docview::add_paths(
+                desk,
+                &reg_no,
+                kind,
+                &paths,
+                &op,
+                clock::now_ms(),
+            ))
         })
         .await
 }
@@ -28,7 +35,11 @@ pub async fn doc_add_paths(
 fn header(request: &Request<'_>, name: &str) -> Option<String> {
     let raw = request.headers().get(name)?.to_str().ok()?;
     // The UI sends names with encodeURIComponent (headers are ASCII).
-    Some(percent_encoding::percent_decode_str(raw).decode_utf8_lossy().into_owned())
+    Some(
+        percent_encoding::percent_decode_str(raw)
+            .decode_utf8_lossy()
+            .into_owned(),
+    )
 }
 
 /// Pasted image bytes; registration number, file name and kind in headers
@@ -51,7 +62,15 @@ pub async fn doc_add_bytes(state: State<'_, AppState>, request: Request<'_>) -> 
     state
         .run(move |desk| {
             let op = operator(desk)?;
-            Ok(docview::add_bytes(desk, &reg_no, kind, &file_name, &bytes, &op, clock::now_ms()))
+            Ok(docview::add_bytes(
+                desk,
+                &reg_no,
+                kind,
+                &file_name,
+                &bytes,
+                &op,
+                clock::now_ms(),
+            ))
         })
         .await
 }

@@ -76,20 +76,21 @@ pub async fn move_request(
     outcome: Option<Outcome>,
     note: Option<String>,
 ) -> Res<RequestDetail> {
-    state.run(move |desk| {
-        let op = operator(desk)?;
-        requests::move_request(
-            desk.conn_mut(),
-            &reg_no,
-            to,
-            outcome,
-            note.as_deref(),
-            &op,
-            clock::now_ms(),
-        )?;
-        requests::detail(desk.conn(), &reg_no, today())
-    })
-    .await
+    state
+        .run(move |desk| {
+            let op = operator(desk)?;
+            requests::move_request(
+                desk.conn_mut(),
+                &reg_no,
+                to,
+                outcome,
+                note.as_deref(),
+                &op,
+                clock::now_ms(),
+            )?;
+            requests::detail(desk.conn(), &reg_no, today())
+        })
+        .await
 }
 
 /// Called by the UI once the queue is on screen: records the cold-start time

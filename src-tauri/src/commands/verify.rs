@@ -4,12 +4,16 @@
 use super::{operator, today, Res};
 use crate::state::AppState;
 use loket_core::clock;
-use loket_core::verify::{self, DocRevision, FormCheck, ResendResult, SavedVerification, VerificationForm};
+use loket_core::verify::{
+    self, DocRevision, FormCheck, ResendResult, SavedVerification, VerificationForm,
+};
 use tauri::State;
 
 #[tauri::command]
 pub async fn verify_load(state: State<'_, AppState>, reg_no: String) -> Res<SavedVerification> {
-    state.run(move |desk| verify::load(desk.conn(), &reg_no)).await
+    state
+        .run(move |desk| verify::load(desk.conn(), &reg_no))
+        .await
 }
 
 /// Pure and fast: runs on every pause in typing.

@@ -151,7 +151,13 @@ pub fn check_form(form: &VerificationForm, today: NaiveDate) -> FormCheck {
     let ktp_dob = date_field(&mut c, "ktp.tanggal_lahir", &ktp.tanggal_lahir);
     if !ktp.nik.trim().is_empty() {
         let id = ident::nik::check_nik(&ktp.nik, ktp_dob, sex_of(&ktp.jenis_kelamin), today);
-        attach(&mut c, "ktp.nik", &id, "ktp.tanggal_lahir", "ktp.jenis_kelamin");
+        attach(
+            &mut c,
+            "ktp.nik",
+            &id,
+            "ktp.tanggal_lahir",
+            "ktp.jenis_kelamin",
+        );
         c.nik = Some(id);
     }
     date_field(&mut c, "kk.tanggal_dikeluarkan", &kk.tanggal_dikeluarkan);
@@ -200,9 +206,24 @@ fn check_holder(c: &mut FormCheck, form: &VerificationForm) {
     let row = format!("kk.anggota.{i}");
     let pairs: [(&str, &str, &str, &str); 4] = [
         ("nama", &ktp.nama, &m.nama, "Nama"),
-        ("tempat_lahir", &ktp.tempat_lahir, &m.tempat_lahir, "Tempat lahir"),
-        ("tanggal_lahir", &ktp.tanggal_lahir, &m.tanggal_lahir, "Tanggal lahir"),
-        ("jenis_kelamin", &ktp.jenis_kelamin, &m.jenis_kelamin, "Jenis kelamin"),
+        (
+            "tempat_lahir",
+            &ktp.tempat_lahir,
+            &m.tempat_lahir,
+            "Tempat lahir",
+        ),
+        (
+            "tanggal_lahir",
+            &ktp.tanggal_lahir,
+            &m.tanggal_lahir,
+            "Tanggal lahir",
+        ),
+        (
+            "jenis_kelamin",
+            &ktp.jenis_kelamin,
+            &m.jenis_kelamin,
+            "Jenis kelamin",
+        ),
     ];
     for (field, on_ktp, on_kk, label) in pairs {
         if on_ktp.trim().is_empty() || on_kk.trim().is_empty() {
@@ -234,8 +255,20 @@ fn check_address(c: &mut FormCheck, form: &VerificationForm) {
     let pairs: [(&str, &str, &str, &str, &str); 4] = [
         ("ktp.alamat", "kk.alamat", &ktp.alamat, &kk.alamat, "Alamat"),
         ("ktp.rt_rw", "kk.rt_rw", &ktp.rt_rw, &kk.rt_rw, "RT/RW"),
-        ("ktp.kel_desa", "kk.desa_kelurahan", &ktp.kel_desa, &kk.desa_kelurahan, "Kelurahan/desa"),
-        ("ktp.kecamatan", "kk.kecamatan", &ktp.kecamatan, &kk.kecamatan, "Kecamatan"),
+        (
+            "ktp.kel_desa",
+            "kk.desa_kelurahan",
+            &ktp.kel_desa,
+            &kk.desa_kelurahan,
+            "Kelurahan/desa",
+        ),
+        (
+            "ktp.kecamatan",
+            "kk.kecamatan",
+            &ktp.kecamatan,
+            &kk.kecamatan,
+            "Kecamatan",
+        ),
     ];
     for (a, b, va, vb, label) in pairs {
         if va.trim().is_empty() || vb.trim().is_empty() {
@@ -250,7 +283,11 @@ fn check_address(c: &mut FormCheck, form: &VerificationForm) {
             c.problem(
                 &[a, b],
                 "alamat_berbeda",
-                format!("{label} di KTP ({}) berbeda dengan di KK ({}).", norm(va), norm(vb)),
+                format!(
+                    "{label} di KTP ({}) berbeda dengan di KK ({}).",
+                    norm(va),
+                    norm(vb)
+                ),
                 false,
             );
         }
@@ -271,8 +308,13 @@ fn check_marks(c: &mut FormCheck, form: &VerificationForm) {
         }
     }
     let filled = filled_paths(form);
-    c.unmarked = u32::try_from(filled.iter().filter(|p| !form.marks.contains_key(*p)).count())
-        .unwrap_or(u32::MAX);
+    c.unmarked = u32::try_from(
+        filled
+            .iter()
+            .filter(|p| !form.marks.contains_key(*p))
+            .count(),
+    )
+    .unwrap_or(u32::MAX);
 }
 
 /// Paths of every field that has a value.

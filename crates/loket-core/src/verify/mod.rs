@@ -14,7 +14,9 @@ pub mod resend;
 pub mod store;
 
 pub use check::{check_form, FormCheck};
-pub use form::{DocRevision, FieldMark, KkFields, KkMember, KtpFields, RevisionReason, VerificationForm};
+pub use form::{
+    DocRevision, FieldMark, KkFields, KkMember, KtpFields, RevisionReason, VerificationForm,
+};
 pub use resend::{request_resend, ResendResult};
 pub use store::{load, save, SavedVerification};
 

@@ -67,7 +67,10 @@ pub fn request_resend(
             "Pilih dokumen dan alasan kirim ulang.",
         ));
     }
-    if let Some(bad) = revisions.iter().find(|r| r.document != "kk" && r.document != "ktp") {
+    if let Some(bad) = revisions
+        .iter()
+        .find(|r| r.document != "kk" && r.document != "ktp")
+    {
         return Err(LoketError::new(
             ErrorCode::MasukanTidakValid,
             format!(

@@ -33,7 +33,10 @@ pub fn save(
 ) -> Result<SavedVerification> {
     let operator = check_operator(operator)?;
     let json = serde_json::to_string(form).map_err(|e| {
-        LoketError::new(ErrorCode::MasukanTidakValid, format!("Formulir tidak valid: {e}"))
+        LoketError::new(
+            ErrorCode::MasukanTidakValid,
+            format!("Formulir tidak valid: {e}"),
+        )
     })?;
     if json.len() > MAX_FORM_BYTES {
         return Err(LoketError::new(

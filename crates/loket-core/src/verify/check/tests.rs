@@ -87,13 +87,33 @@ fn the_fixture_applicants_check_clean() {
     assert_eq!(forms.len(), 5, "five applicants in the fixtures");
     for (app, form) in forms {
         let c = check_form(&form, today());
-        let errors: Vec<_> = c.fields.iter().filter(|(_, f)| !f.errors.is_empty()).collect();
-        assert!(errors.is_empty(), "{app}: consistent documents give no errors: {errors:?}");
-        assert!(c.problems.is_empty(), "{app}: no disagreement: {:?}", c.problems);
+        let errors: Vec<_> = c
+            .fields
+            .iter()
+            .filter(|(_, f)| !f.errors.is_empty())
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{app}: consistent documents give no errors: {errors:?}"
+        );
+        assert!(
+            c.problems.is_empty(),
+            "{app}: no disagreement: {:?}",
+            c.problems
+        );
         let holder = c.holder_row.expect("the KTP holder is a member of the KK") as usize;
-        assert_eq!(form.kk.anggota[holder].nik, form.ktp.nik, "{app}: the right row");
-        assert!(c.nik.as_ref().is_some_and(|n| n.valid), "{app}: KTP NIK valid");
-        assert!(c.kk.as_ref().is_some_and(|k| k.valid), "{app}: KK number valid");
+        assert_eq!(
+            form.kk.anggota[holder].nik, form.ktp.nik,
+            "{app}: the right row"
+        );
+        assert!(
+            c.nik.as_ref().is_some_and(|n| n.valid),
+            "{app}: KTP NIK valid"
+        );
+        assert!(
+            c.kk.as_ref().is_some_and(|k| k.valid),
+            "{app}: KK number valid"
+        );
         assert!(c.unmarked > 10, "{app}: nothing is marked yet");
     }
 }
@@ -106,22 +126,40 @@ fn a_planted_mismatch_is_caught_on_both_fields() {
     form.kk.anggota[holder].nama = format!("{}X", form.ktp.nama);
     let c = check_form(&form, today());
     let codes: Vec<&str> = c.problems.iter().map(|p| p.code.as_str()).collect();
-    assert!(codes.contains(&"tanggal_lahir_berbeda_dengan_kk"), "{codes:?}");
+    assert!(
+        codes.contains(&"tanggal_lahir_berbeda_dengan_kk"),
+        "{codes:?}"
+    );
     assert!(codes.contains(&"nama_berbeda_dengan_kk"), "{codes:?}");
     let on = |path: &str, code: &str| {
         c.fields
             .get(path)
             .is_some_and(|f| f.errors.iter().any(|e| e.code == code))
     };
-    assert!(on("ktp.tanggal_lahir", "tanggal_lahir_berbeda_dengan_kk"), "shown on the KTP field");
     assert!(
-        on(&format!("kk.anggota.{holder}.tanggal_lahir"), "tanggal_lahir_berbeda_dengan_kk"),
+        on("ktp.tanggal_lahir", "tanggal_lahir_berbeda_dengan_kk"),
+        "shown on the KTP field"
+    );
+    assert!(
+        on(
+            &format!("kk.anggota.{holder}.tanggal_lahir"),
+            "tanggal_lahir_berbeda_dengan_kk"
+        ),
         "and on the KK row"
     );
     // The member's NIK now disagrees with its printed date: a warning only.
-    let w = c.fields.get(&format!("kk.anggota.{holder}.tanggal_lahir")).unwrap();
-    assert!(w.warnings.iter().any(|w| w.code == "tanggal_lahir_berbeda"), "NIK vs printed date is a warning");
-    assert!(c.kk.as_ref().unwrap().valid, "nothing about the KK number changed");
+    let w = c
+        .fields
+        .get(&format!("kk.anggota.{holder}.tanggal_lahir"))
+        .unwrap();
+    assert!(
+        w.warnings.iter().any(|w| w.code == "tanggal_lahir_berbeda"),
+        "NIK vs printed date is a warning"
+    );
+    assert!(
+        c.kk.as_ref().unwrap().valid,
+        "nothing about the KK number changed"
+    );
 }
 
 #[test]
@@ -137,35 +175,79 @@ fn holder_missing_from_kk_and_address_differences() {
     assert!(codes.contains(&"nik_tidak_ada_di_kk"), "{codes:?}");
     assert!(c.holder_row.is_none());
     let rt = c.fields.get("ktp.rt_rw");
-    assert!(rt.is_none_or(|f| f.warnings.is_empty()), "005/001 and 5/1 are the same RT/RW: {rt:?}");
+    assert!(
+        rt.is_none_or(|f| f.warnings.is_empty()),
+        "005/001 and 5/1 are the same RT/RW: {rt:?}"
+    );
     let kec = c.fields.get("kk.kecamatan").unwrap();
-    assert_eq!(kec.warnings[0].code, "alamat_berbeda", "a different address is a warning, not an error");
+    assert_eq!(
+        kec.warnings[0].code, "alamat_berbeda",
+        "a different address is a warning, not an error"
+    );
 }
 
 #[test]
 fn marks_need_reasons_and_are_counted() {
     let (_, mut form) = fixture_forms().remove(2);
-    form.marks.insert("ktp.nik".into(), FieldMark { ok: true, reason: None });
-    form.marks.insert("ktp.nama".into(), FieldMark { ok: false, reason: None });
+    form.marks.insert(
+        "ktp.nik".into(),
+        FieldMark {
+            ok: true,
+            reason: None,
+        },
+    );
+    form.marks.insert(
+        "ktp.nama".into(),
+        FieldMark {
+            ok: false,
+            reason: None,
+        },
+    );
     form.marks.insert(
         "ktp.alamat".into(),
-        FieldMark { ok: false, reason: Some("Foto terpotong".into()) },
+        FieldMark {
+            ok: false,
+            reason: Some("Foto terpotong".into()),
+        },
     );
     let c = check_form(&form, today());
     assert_eq!(c.mismatched, 2);
-    assert!(c.fields["ktp.nama"].errors.iter().any(|e| e.code == "alasan_wajib"));
-    assert!(!c.fields.get("ktp.alamat").is_some_and(|f| f.errors.iter().any(|e| e.code == "alasan_wajib")));
-    let before = check_form(&VerificationForm { marks: Default::default(), ..form.clone() }, today());
-    assert_eq!(c.unmarked + 3, before.unmarked, "three filled fields were marked");
+    assert!(c.fields["ktp.nama"]
+        .errors
+        .iter()
+        .any(|e| e.code == "alasan_wajib"));
+    assert!(!c
+        .fields
+        .get("ktp.alamat")
+        .is_some_and(|f| f.errors.iter().any(|e| e.code == "alasan_wajib")));
+    let before = check_form(
+        &VerificationForm {
+            marks: Default::default(),
+            ..form.clone()
+        },
+        today(),
+    );
+    assert_eq!(
+        c.unmarked + 3,
+        before.unmarked,
+        "three filled fields were marked"
+    );
 }
 
 #[test]
 fn a_bad_date_is_an_error_not_a_panic() {
     let form = VerificationForm {
-        ktp: KtpFields { tanggal_lahir: "31-02-1990".into(), nik: "35160".into(), ..Default::default() },
+        ktp: KtpFields {
+            tanggal_lahir: "31-02-1990".into(),
+            nik: "35160".into(),
+            ..Default::default()
+        },
         ..Default::default()
     };
     let c = check_form(&form, today());
-    assert!(c.fields["ktp.tanggal_lahir"].errors.iter().any(|e| e.code == "tanggal_tidak_valid"));
+    assert!(c.fields["ktp.tanggal_lahir"]
+        .errors
+        .iter()
+        .any(|e| e.code == "tanggal_tidak_valid"));
     assert!(!c.fields["ktp.nik"].errors.is_empty());
 }

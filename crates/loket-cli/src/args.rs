@@ -1,0 +1,195 @@
+//! The command-line arguments of `loket-cli`: the contract scripts and the
+//! Windows Task Scheduler rely on. Kept apart from what the commands do.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "loket-cli",
+    version,
+    about = "Loket — meja operator Dispendukcapil Kab. Mojokerto, dari baris perintah"
+)]
+pub(crate) struct Cli {
+    /// Data folder (default: the app's own; LOKET_DATA_DIR also sets it).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub(crate) data_dir: Option<PathBuf>,
+    /// Operator name recorded with changes (default: LOKET_OPERATOR, then the desk's operator).
+    #[arg(long, global = true, env = "LOKET_OPERATOR")]
+    pub(crate) operator: Option<String>,
+    #[command(subcommand)]
+    pub(crate) cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Cmd {
+    /// NIK checks.
+    Nik {
+        #[command(subcommand)]
+        cmd: NikCmd,
+    },
+    /// KK number checks.
+    Kk {
+        #[command(subcommand)]
+        cmd: KkCmd,
+    },
+    /// Requests of the NIK-validation service.
+    Request {
+        #[command(subcommand)]
+        cmd: RequestCmd,
+    },
+    /// The operator name the desk records with changes.
+    Operator {
+        #[command(subcommand)]
+        cmd: OperatorCmd,
+    },
+    /// Documents (KK/KTP photos and PDFs) of a request.
+    Doc {
+        #[command(subcommand)]
+        cmd: DocCmd,
+    },
+    /// Synthetic data for demos and benchmarks.
+    Demo {
+        #[command(subcommand)]
+        cmd: DemoCmd,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum NikCmd {
+    /// Check a NIK's structure, region, date and serial.
+    Check {
+        nik: String,
+        /// Printed date of birth (YYYY-MM-DD).
+        #[arg(long)]
+        dob: Option<String>,
+        /// Printed sex: L or P.
+        #[arg(long)]
+        sex: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum KkCmd {
+    /// Check a KK number's structure, region, recording date and serial.
+    Check {
+        kk: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum RequestCmd {
+    /// Register a new request; prints its registration number.
+    New(NewArgs),
+    /// List the queue, or search it.
+    List {
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long)]
+        status: Option<String>,
+        /// Every request newest first, not only the open ones.
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        limit: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one request with its history.
+    Show {
+        reg: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move a request to another status.
+    Move {
+        reg: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        outcome: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+pub(crate) struct NewArgs {
+    #[arg(long)]
+    pub(crate) name: String,
+    #[arg(long)]
+    pub(crate) phone: String,
+    #[arg(long)]
+    pub(crate) nik: Option<String>,
+    #[arg(long)]
+    pub(crate) kk: Option<String>,
+    #[arg(long)]
+    pub(crate) category: Option<String>,
+    #[arg(long)]
+    pub(crate) problem: Option<String>,
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum DocCmd {
+    /// Add files (JPEG, PNG, WebP, PDF) to a request: one result per file.
+    Add {
+        reg: String,
+        /// What the files are: ktp, kk or other.
+        #[arg(long)]
+        kind: String,
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List a request's documents, in the order added.
+    List {
+        reg: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a document from its request (recorded; the file is kept).
+    Remove {
+        id: i64,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Correct what a document is: ktp, kk or other.
+    Kind {
+        id: i64,
+        kind: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum OperatorCmd {
+    /// Set the desk's operator name.
+    Set { name: String },
+    /// Print the desk's operator name.
+    Show,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum DemoCmd {
+    /// Add synthetic requests spread over the last days.
+    Seed {
+        #[arg(long, default_value_t = 200)]
+        count: u32,
+        #[arg(long, default_value_t = 30)]
+        days: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
