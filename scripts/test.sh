@@ -12,6 +12,12 @@ step() { echo; echo "== $*"; }
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+step "the core has no Tauri dependency"
+if cargo tree -p loket-core --locked --edges normal,build | grep -qi tauri; then
+  echo "loket-core depends on Tauri; the core must stay UI-free" >&2
+  exit 1
+fi
+
 step "UI: type check, unit tests, build"
 (cd ui && npm run check && npm test && npm run build)
 

@@ -9,6 +9,8 @@ pub mod datadir;
 pub mod db;
 pub mod demo;
 pub mod documents;
+pub mod duplicates;
+pub mod sla;
 pub mod docview;
 pub mod error;
 pub mod ident;

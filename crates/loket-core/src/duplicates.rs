@@ -1,0 +1,1 @@
+//! Duplicate re-sends (work in progress).

@@ -1,0 +1,1 @@
+//! The 30-minute time promise in office hours (work in progress).
