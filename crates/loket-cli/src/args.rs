@@ -117,6 +117,27 @@ pub(crate) enum RequestCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Merge an open request (a re-send) into another: it is closed, its documents move.
+    Merge {
+        reg: String,
+        /// The request that carries on.
+        #[arg(long, value_name = "REG")]
+        into: String,
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record that two look-alike requests are different (no duplicate warning again).
+    Keep {
+        reg: String,
+        #[arg(long, value_name = "REG")]
+        other: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args)]

@@ -13,7 +13,7 @@ use clap::Parser;
 use loket_core::documents::{self, DocKind};
 use loket_core::ident::{self, Sex};
 use loket_core::model::{Category, ListQuery, NewRequest, Outcome, QueueView, Status};
-use loket_core::{clock, datadir, demo, requests, search, settings, Desk, LoketError};
+use loket_core::{clock, datadir, demo, duplicates, requests, search, settings, Desk, LoketError};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -174,9 +174,9 @@ fn run_request(
                 category,
                 problem: a.problem,
             };
-            let req = requests::create_request(desk.conn_mut(), &input, &op, clock::now_ms())
+            let created = duplicates::create_checked(desk.conn_mut(), &input, &op, clock::now_ms())
                 .map_err(|e| Failure::input(e, a.json))?;
-            output::created(&req, a.json);
+            output::created(&created, a.json);
             Ok(Verdict::Ok)
         }
         RequestCmd::List {
@@ -231,6 +231,39 @@ fn run_request(
             )
             .map_err(|e| Failure::input(e, json))?;
             output::moved(&req, json);
+            Ok(Verdict::Ok)
+        }
+        RequestCmd::Merge {
+            reg,
+            into,
+            reason,
+            json,
+        } => {
+            let mut desk = open_desk(data_dir, json)?;
+            let op = operator_of(&desk, operator);
+            let target = duplicates::merge(
+                desk.conn_mut(),
+                &reg,
+                &into,
+                reason.as_deref(),
+                &op,
+                clock::now_ms(),
+            )
+            .map_err(|e| Failure::input(e, json))?;
+            output::merged(&reg, &target, json);
+            Ok(Verdict::Ok)
+        }
+        RequestCmd::Keep {
+            reg,
+            other,
+            reason,
+            json,
+        } => {
+            let mut desk = open_desk(data_dir, json)?;
+            let op = operator_of(&desk, operator);
+            duplicates::keep_separate(desk.conn_mut(), &reg, &other, &reason, &op, clock::now_ms())
+                .map_err(|e| Failure::input(e, json))?;
+            output::kept_separate(&reg, &other, json);
             Ok(Verdict::Ok)
         }
     }

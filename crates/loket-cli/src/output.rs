@@ -3,6 +3,7 @@
 //! is in one place.
 
 use loket_core::documents::{DocFormat, Document};
+use loket_core::duplicates::{self, CreatedRequest};
 use loket_core::ident::IdCheck;
 use loket_core::model::{Request, RequestDetail, RequestPage};
 use loket_core::{clock, lifecycle, LoketError};
@@ -57,11 +58,48 @@ pub fn id_check(c: &IdCheck, as_json: bool, what: &str) {
     }
 }
 
-pub fn created(r: &Request, as_json: bool) {
+/// A new request: its fields plus `duplicates` in JSON; for people, the
+/// registration number on stdout and one warning per possible re-send on
+/// stderr (the request is stored either way: exit code 0).
+pub fn created(c: &CreatedRequest, as_json: bool) {
     if as_json {
-        json(r)
+        return json(c);
+    }
+    println!("{}", c.request.reg_no);
+    for d in &c.duplicates {
+        let keys: Vec<&str> = d
+            .matched_on
+            .iter()
+            .map(|k| duplicates::key_label(k))
+            .collect();
+        eprintln!(
+            "peringatan: kemungkinan kiriman ulang dari {} ({})",
+            d.reg_no,
+            keys.join(", ")
+        );
+    }
+}
+
+/// `request merge`: the target request in JSON, a line for people.
+pub fn merged(dup_reg_no: &str, target: &Request, as_json: bool) {
+    if as_json {
+        json(target)
     } else {
-        println!("{}", r.reg_no);
+        println!(
+            "{} digabung ke {}",
+            dup_reg_no.trim().to_uppercase(),
+            target.reg_no
+        );
+    }
+}
+
+/// `request keep`.
+pub fn kept_separate(reg_no: &str, other: &str, as_json: bool) {
+    let (a, b) = (reg_no.trim().to_uppercase(), other.trim().to_uppercase());
+    if as_json {
+        json(&serde_json::json!({ "reg_no": a, "other_reg_no": b, "kept_separate": true }))
+    } else {
+        println!("{a} dan {b} dicatat sebagai permohonan berbeda");
     }
 }
 

@@ -73,6 +73,10 @@ pub enum ErrorCode {
     DokumenTidakDitemukan,
     /// An unknown document kind (not ktp, kk or other).
     JenisDokumenTidakDikenal,
+    /// A merge the rules refuse: into itself, a closed duplicate, a target that was merged away.
+    TidakBisaDigabung,
+    /// The request was already merged into another one.
+    SudahDigabung,
 }
 
 /// An error with its stable code and an Indonesian message for the operator.

@@ -9,9 +9,8 @@ pub mod datadir;
 pub mod db;
 pub mod demo;
 pub mod documents;
-pub mod duplicates;
-pub mod sla;
 pub mod docview;
+pub mod duplicates;
 pub mod error;
 pub mod ident;
 pub mod lifecycle;
@@ -20,6 +19,7 @@ pub mod phone;
 pub mod requests;
 pub mod search;
 pub mod settings;
+pub mod sla;
 pub mod verify;
 
 pub use datadir::Desk;

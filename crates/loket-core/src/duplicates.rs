@@ -1,1 +1,0 @@
-//! Duplicate re-sends (work in progress).
