@@ -61,6 +61,9 @@ export async function startDriver(dataDir, extraEnv = {}) {
     },
   );
   await waitForPort(port, 15000);
+  // tauri-driver starts WebKitWebDriver itself; a session requested before
+  // that one listens is refused ("Connection refused"), so wait for both.
+  await waitForPort(nativePort, 15000);
   return {
     async session() {
       return remote({
