@@ -3,34 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::*;
+
 use serde_json::Value;
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn cli(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_loket-cli"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("LOKET_DATA_DIR")
-        .env("LOKET_OPERATOR", "Rina")
-        .output()
-        .expect("loket-cli runs")
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is JSON ({e}): {}\nstderr: {}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 #[test]
 fn nik_check_json_contract_and_exit_codes() {

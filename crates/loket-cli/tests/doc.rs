@@ -3,9 +3,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::*;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 const FIXTURES: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -16,27 +19,6 @@ fn fixture(name: &str) -> PathBuf {
     let p = Path::new(FIXTURES).join(name);
     assert!(p.is_file(), "fixture {} is missing", p.display());
     p
-}
-
-fn cli(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_loket-cli"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("LOKET_DATA_DIR")
-        .env("LOKET_OPERATOR", "Rina")
-        .output()
-        .expect("loket-cli runs")
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is JSON ({e}): {}\nstderr: {}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
 }
 
 fn new_request(dir: &Path) -> String {

@@ -3,38 +3,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::*;
+use std::process::Output;
+
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn cli(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_loket-cli"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("LOKET_DATA_DIR")
-        .env("LOKET_OPERATOR", "Rina")
-        .output()
-        .expect("loket-cli runs")
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is JSON ({e}): {}\nstderr: {}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).trim().to_owned()
-}
 
 const NIK: &str = "3516024512900003";
 

@@ -8,31 +8,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod support;
+
 use loket_core::model::{ListQuery, QueueView};
 use loket_core::{clock, db, demo, search};
 use std::time::Instant;
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i]
-}
-
-fn time<F: FnMut(usize)>(n: usize, mut f: F) -> (f64, f64) {
-    let mut v = Vec::with_capacity(n);
-    for i in 0..n {
-        let t = Instant::now();
-        f(i);
-        v.push(t.elapsed().as_secs_f64() * 1000.0);
-    }
-    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    (percentile(&v, 0.5), percentile(&v, 0.95))
-}
+use support::time;
 
 fn main() {
-    let rows: u32 = std::env::var("LOKET_BENCH_ROWS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1_000_000);
+    let rows = support::rows(1_000_000);
     let keep = std::env::var("LOKET_BENCH_DB").ok();
     let tmp = tempfile::tempdir().unwrap();
     let path = keep
