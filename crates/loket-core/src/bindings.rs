@@ -7,6 +7,7 @@
 
 use crate::documents::{DocFormat, DocKind, Document};
 use crate::docview::{DocAddResult, DocumentView};
+use crate::duplicates::{CreatedRequest, DuplicateMatch};
 use crate::error::{ErrorCode, LoketError};
 use crate::ident::{Finding, IdCheck, RegionInfo, Sex};
 use crate::model::{
@@ -57,6 +58,8 @@ pub fn typescript() -> String {
         FormCheck::decl(&cfg),
         SavedVerification::decl(&cfg),
         ResendResult::decl(&cfg),
+        DuplicateMatch::decl(&cfg),
+        CreatedRequest::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by loket-core's bindings.rs. Do not edit.\n\

@@ -1,10 +1,9 @@
 //! Commands over requests: the queue, registration, moves, NIK/KK checks.
 
 use crate::state::AppState;
+use loket_core::duplicates::{self, CreatedRequest, DuplicateMatch};
 use loket_core::ident::{self, IdCheck, Sex};
-use loket_core::model::{
-    ListQuery, NewRequest, Outcome, Request, RequestDetail, RequestPage, Status,
-};
+use loket_core::model::{ListQuery, NewRequest, Outcome, RequestDetail, RequestPage, Status};
 use loket_core::{clock, phone, requests, search, AppInfo};
 use tauri::State;
 
@@ -44,12 +43,58 @@ pub async fn check_phone(phone: String) -> Res<String> {
     phone::normalize_phone(&phone)
 }
 
+/// Registers a request and lists the open or recent ones it may re-send.
 #[tauri::command]
-pub async fn create_request(state: State<'_, AppState>, input: NewRequest) -> Res<Request> {
+pub async fn create_request(state: State<'_, AppState>, input: NewRequest) -> Res<CreatedRequest> {
     state
         .run(move |desk| {
             let op = operator(desk)?;
-            requests::create_request(desk.conn_mut(), &input, &op, clock::now_ms())
+            duplicates::create_checked(desk.conn_mut(), &input, &op, clock::now_ms())
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn request_duplicates(
+    state: State<'_, AppState>,
+    reg_no: String,
+) -> Res<Vec<DuplicateMatch>> {
+    state
+        .run(move |desk| duplicates::for_request(desk.conn(), &reg_no, clock::now_ms()))
+        .await
+}
+
+/// Merges the re-send `reg_no` into `into`; returns the target's detail.
+#[tauri::command]
+pub async fn request_merge(
+    state: State<'_, AppState>,
+    reg_no: String,
+    into: String,
+) -> Res<RequestDetail> {
+    state
+        .run(move |desk| {
+            let op = operator(desk)?;
+            let target =
+                duplicates::merge(desk.conn_mut(), &reg_no, &into, None, &op, clock::now_ms())?;
+            requests::detail(desk.conn(), &target.reg_no, today())
+        })
+        .await
+}
+
+/// Records that `reg_no` and `other` are different requests.
+#[tauri::command]
+pub async fn request_keep(
+    state: State<'_, AppState>,
+    reg_no: String,
+    other: String,
+    reason: String,
+) -> Res<Vec<DuplicateMatch>> {
+    state
+        .run(move |desk| {
+            let op = operator(desk)?;
+            let now = clock::now_ms();
+            duplicates::keep_separate(desk.conn_mut(), &reg_no, &other, &reason, &op, now)?;
+            duplicates::for_request(desk.conn(), &reg_no, now)
         })
         .await
 }

@@ -5,10 +5,12 @@
 import { invoke, type InvokeArgs, type InvokeOptions } from '@tauri-apps/api/core';
 import type {
   AppInfo,
+  CreatedRequest,
   DocAddResult,
   DocKind,
   DocRevision,
   DocumentView,
+  DuplicateMatch,
   ErrorCode,
   FormCheck,
   IdCheck,
@@ -16,7 +18,6 @@ import type {
   LoketError,
   NewRequest,
   Outcome,
-  Request,
   RequestDetail,
   RequestPage,
   ResendResult,
@@ -67,7 +68,12 @@ export const api = {
     call('check_nik', { nik, dob, sex }),
   checkKk: (kk: string): Promise<IdCheck> => call('check_kk', { kk }),
   checkPhone: (phone: string): Promise<string> => call('check_phone', { phone }),
-  createRequest: (input: NewRequest): Promise<Request> => call('create_request', { input }),
+  /** The new request's fields plus the open or recent requests it may re-send. */
+  createRequest: (input: NewRequest): Promise<CreatedRequest> => call('create_request', { input }),
+  requestDuplicates: (regNo: string): Promise<DuplicateMatch[]> => call('request_duplicates', { regNo }),
+  requestMerge: (regNo: string, into: string): Promise<RequestDetail> => call('request_merge', { regNo, into }),
+  requestKeep: (regNo: string, other: string, reason: string): Promise<DuplicateMatch[]> =>
+    call('request_keep', { regNo, other, reason }),
   listRequests: (query: ListQuery): Promise<RequestPage> => call('list_requests', { query }),
   getRequest: (regNo: string): Promise<RequestDetail> => call('get_request', { regNo }),
   moveRequest: (regNo: string, to: Status, outcome: Outcome | null, note: string | null): Promise<RequestDetail> =>

@@ -223,3 +223,27 @@ export type SavedVerification = { form: VerificationForm,
 version: number, at: number | null, operator: string | null, };
 
 export type ResendResult = { request: Request, message: string, };
+
+export type DuplicateMatch = { reg_no: string, name: string, status: Status, received_at: number, 
+/**
+ * Which numbers are equal: "nik", "kk", "phone", in that order.
+ */
+matched_on: Array<string>, };
+
+export type CreatedRequest = { duplicates: Array<DuplicateMatch>, id: number, 
+/**
+ * Human-readable, unique, sequential per day: `VN-251126-0007`.
+ */
+reg_no: string, name: string, 
+/**
+ * E.164: `+628123456789`.
+ */
+phone: string, nik: string | null, kk: string | null, category: Category, problem: string, status: Status, outcome: Outcome | null, 
+/**
+ * Milliseconds since the Unix epoch (UTC); shown in WIB.
+ */
+received_at: number, updated_at: number, 
+/**
+ * The operator who registered it.
+ */
+operator: string, };

@@ -5,6 +5,7 @@ import {
   OUTCOMES,
   STATUSES,
   categoryLabel,
+  duplicateKeysLabel,
   formatDateTimeWib,
   formatDateWib,
   formatElapsed,
@@ -166,5 +167,13 @@ describe('labels', () => {
     expect(moveLabel('verifying', 'waiting_citizen')).toBe('Tunggu pemohon');
     expect(moveLabel('verifying', 'done')).toBe('Tandai selesai');
     expect(moveLabel('done', 'replied')).toBe('Tandai sudah dibalas');
+  });
+});
+
+describe('duplicateKeysLabel', () => {
+  it('names the shared numbers in Indonesian', () => {
+    expect(duplicateKeysLabel(['nik', 'phone'])).toBe('NIK, nomor WA');
+    expect(duplicateKeysLabel(['kk'])).toBe('nomor KK');
+    expect(duplicateKeysLabel([])).toBe('');
   });
 });

@@ -142,3 +142,10 @@ export function formatRegion(r: RegionInfo): string {
   const text = parts.filter((p): p is string => !!p).join(', ');
   return text || `Kode wilayah ${r.kode} tidak dikenal`;
 }
+
+const DUPLICATE_KEY_LABEL: Record<string, string> = { nik: 'NIK', kk: 'nomor KK', phone: 'nomor WA' };
+
+/** "NIK, nomor WA": which numbers a possible re-send shares. */
+export function duplicateKeysLabel(keys: readonly string[]): string {
+  return keys.map((k) => DUPLICATE_KEY_LABEL[k] ?? k).join(', ');
+}
