@@ -54,7 +54,14 @@ test('a re-send is flagged and merged into the first request', async () => {
     await browser.keys(['Control', 'f']);
     await browser.keys(['Escape']);
     await (await browser.$('[data-testid=view-active]')).click();
-    await (await browser.$(`[data-testid=queue-row][data-reg="${first}"]`)).waitForDisplayed();
+    const firstRow = await browser.$(`[data-testid=queue-row][data-reg="${first}"]`);
+    await firstRow.waitForDisplayed();
+    const sla = await firstRow.$('[data-testid=queue-sla]');
+    assert.ok(
+      ['ok', 'warning', 'breached', 'paused'].includes(await sla.getAttribute('data-sla-level')),
+      'an open request shows its time-promise clock',
+    );
+    await screenshot(browser, '22-queue-sla');
     assert.equal(
       await (await browser.$(`[data-testid=queue-row][data-reg="${second}"]`)).isExisting(),
       false,

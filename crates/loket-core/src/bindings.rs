@@ -14,6 +14,8 @@ use crate::model::{
     Category, Event, ListQuery, NewRequest, Outcome, QueueView, Request, RequestDetail,
     RequestPage, Status,
 };
+use crate::queue::{QueueItem, QueuePage};
+use crate::sla::{SlaClock, SlaLevel, SlaState};
 use crate::verify::check::FieldFindings;
 use crate::verify::{
     DocRevision, FieldMark, FormCheck, KkFields, KkMember, KtpFields, ResendResult, RevisionReason,
@@ -60,6 +62,11 @@ pub fn typescript() -> String {
         ResendResult::decl(&cfg),
         DuplicateMatch::decl(&cfg),
         CreatedRequest::decl(&cfg),
+        SlaState::decl(&cfg),
+        SlaLevel::decl(&cfg),
+        SlaClock::decl(&cfg),
+        QueueItem::decl(&cfg),
+        QueuePage::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by loket-core's bindings.rs. Do not edit.\n\

@@ -16,6 +16,7 @@ pub mod ident;
 pub mod lifecycle;
 pub mod model;
 pub mod phone;
+pub mod queue;
 pub mod requests;
 pub mod search;
 pub mod settings;

@@ -308,15 +308,14 @@ pub fn get_by_reg_no(conn: &Connection, reg_no: &str) -> Result<Request> {
     .ok_or_else(|| not_found(reg_no))
 }
 
-/// A request with its events, the checks of its numbers and its next moves.
-pub fn detail(conn: &Connection, reg_no: &str, today: chrono::NaiveDate) -> Result<RequestDetail> {
-    let request = get_by_reg_no(conn, reg_no)?;
+/// The lifecycle events of a request, oldest first.
+pub fn events(conn: &Connection, request_id: i64) -> Result<Vec<Event>> {
     let mut stmt = conn.prepare_cached(
         "SELECT at, operator, from_status, to_status, outcome, note
          FROM request_events WHERE request_id = ?1 ORDER BY id",
     )?;
     let events = stmt
-        .query_map([request.id], |r| {
+        .query_map([request_id], |r| {
             let from: Option<String> = r.get(2)?;
             let to: String = r.get(3)?;
             let outcome: Option<String> = r.get(4)?;
@@ -334,6 +333,13 @@ pub fn detail(conn: &Connection, reg_no: &str, today: chrono::NaiveDate) -> Resu
             })
         })
         .collect::<Result<Vec<_>>>()?;
+    Ok(events)
+}
+
+/// A request with its events, the checks of its numbers and its next moves.
+pub fn detail(conn: &Connection, reg_no: &str, today: chrono::NaiveDate) -> Result<RequestDetail> {
+    let request = get_by_reg_no(conn, reg_no)?;
+    let events = events(conn, request.id)?;
     Ok(RequestDetail {
         nik_check: request
             .nik

@@ -3,8 +3,9 @@
 use crate::state::AppState;
 use loket_core::duplicates::{self, CreatedRequest, DuplicateMatch};
 use loket_core::ident::{self, IdCheck, Sex};
-use loket_core::model::{ListQuery, NewRequest, Outcome, RequestDetail, RequestPage, Status};
-use loket_core::{clock, phone, requests, search, AppInfo};
+use loket_core::model::{ListQuery, NewRequest, Outcome, RequestDetail, Status};
+use loket_core::queue::{self, QueuePage};
+use loket_core::{clock, phone, requests, AppInfo};
 use tauri::State;
 
 use super::{operator, today, Res};
@@ -99,10 +100,11 @@ pub async fn request_keep(
         .await
 }
 
+/// The queue page with each request's time-promise clock.
 #[tauri::command]
-pub async fn list_requests(state: State<'_, AppState>, query: ListQuery) -> Res<RequestPage> {
+pub async fn list_requests(state: State<'_, AppState>, query: ListQuery) -> Res<QueuePage> {
     state
-        .run(move |desk| search::list(desk.conn(), &query))
+        .run(move |desk| queue::page(desk.conn(), &query, clock::now_ms()))
         .await
 }
 

@@ -19,7 +19,7 @@ import type {
   NewRequest,
   Outcome,
   RequestDetail,
-  RequestPage,
+  QueuePage,
   ResendResult,
   SavedVerification,
   Sex,
@@ -74,7 +74,8 @@ export const api = {
   requestMerge: (regNo: string, into: string): Promise<RequestDetail> => call('request_merge', { regNo, into }),
   requestKeep: (regNo: string, other: string, reason: string): Promise<DuplicateMatch[]> =>
     call('request_keep', { regNo, other, reason }),
-  listRequests: (query: ListQuery): Promise<RequestPage> => call('list_requests', { query }),
+  /** The queue page; each item is a request with its time-promise clock. */
+  listRequests: (query: ListQuery): Promise<QueuePage> => call('list_requests', { query }),
   getRequest: (regNo: string): Promise<RequestDetail> => call('get_request', { regNo }),
   moveRequest: (regNo: string, to: Status, outcome: Outcome | null, note: string | null): Promise<RequestDetail> =>
     call('move_request', { regNo, to, outcome, note }),

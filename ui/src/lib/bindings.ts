@@ -247,3 +247,42 @@ received_at: number, updated_at: number,
  * The operator who registered it.
  */
 operator: string, };
+
+export type SlaState = "not_started" | "running" | "paused" | "met" | "breached";
+
+export type SlaLevel = "ok" | "warning" | "breached";
+
+export type SlaClock = { state: SlaState, 
+/**
+ * Office time counted: from the first event, without pauses, up to the
+ * first `done` (or `now` while open).
+ */
+elapsed_ms: number, 
+/**
+ * Target minus elapsed; negative once breached.
+ */
+remaining_ms: number, level: SlaLevel, 
+/**
+ * When the clock stopped (the first `done`), UTC ms.
+ */
+stopped_at: number | null, };
+
+export type QueueItem = { sla: SlaClock, id: number, 
+/**
+ * Human-readable, unique, sequential per day: `VN-251126-0007`.
+ */
+reg_no: string, name: string, 
+/**
+ * E.164: `+628123456789`.
+ */
+phone: string, nik: string | null, kk: string | null, category: Category, problem: string, status: Status, outcome: Outcome | null, 
+/**
+ * Milliseconds since the Unix epoch (UTC); shown in WIB.
+ */
+received_at: number, updated_at: number, 
+/**
+ * The operator who registered it.
+ */
+operator: string, };
+
+export type QueuePage = { items: Array<QueueItem>, has_more: boolean, };

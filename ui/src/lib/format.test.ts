@@ -1,11 +1,13 @@
 // Unit tests of the pure formatting: WIB, elapsed time, numbers and labels.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SlaClock } from './bindings';
 import {
   CATEGORIES,
   OUTCOMES,
   STATUSES,
   categoryLabel,
   duplicateKeysLabel,
+  formatSla,
   formatDateTimeWib,
   formatDateWib,
   formatElapsed,
@@ -175,5 +177,33 @@ describe('duplicateKeysLabel', () => {
     expect(duplicateKeysLabel(['nik', 'phone'])).toBe('NIK, nomor WA');
     expect(duplicateKeysLabel(['kk'])).toBe('nomor KK');
     expect(duplicateKeysLabel([])).toBe('');
+  });
+});
+
+describe('formatSla', () => {
+  const clock = (over: Partial<SlaClock>): SlaClock => ({
+    state: 'running',
+    elapsed_ms: 0,
+    remaining_ms: 30 * 60_000,
+    level: 'ok',
+    stopped_at: null,
+    ...over,
+  });
+  it('counts a running clock down from the fetch', () => {
+    expect(formatSla(clock({ remaining_ms: 20 * 60_000 }), 5 * 60_000)).toEqual({ level: 'ok', text: '15 mnt' });
+  });
+  it('keeps the backend warning level and turns red once past', () => {
+    expect(formatSla(clock({ remaining_ms: 8 * 60_000, level: 'warning' }), 0).level).toBe('warning');
+    expect(formatSla(clock({ remaining_ms: 60_000, level: 'warning' }), 3 * 60_000)).toEqual({ level: 'breached', text: 'Lewat 2 mnt' });
+  });
+  it('does not count a paused clock', () => {
+    expect(formatSla(clock({ state: 'paused', remaining_ms: 25 * 60_000 }), 60 * 60_000)).toEqual({
+      level: 'paused',
+      text: 'Dijeda · sisa 25 mnt',
+    });
+  });
+  it('shows finished requests as met or late', () => {
+    expect(formatSla(clock({ state: 'met' }), 0).text).toBe('Tepat waktu');
+    expect(formatSla(clock({ state: 'breached', remaining_ms: -90 * 60_000 }), 0).text).toBe('Terlambat');
   });
 });

@@ -3,7 +3,7 @@
 // of the backend's snake_case enums. No DOM, no machine time zone: WIB is
 // UTC+7 all year, so it is computed here and unit-tested.
 
-import type { Category, Outcome, RegionInfo, Sex, Status } from './bindings';
+import type { Category, Outcome, RegionInfo, Sex, SlaClock, Status } from './bindings';
 
 const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
@@ -148,4 +148,30 @@ const DUPLICATE_KEY_LABEL: Record<string, string> = { nik: 'NIK', kk: 'nomor KK'
 /** "NIK, nomor WA": which numbers a possible re-send shares. */
 export function duplicateKeysLabel(keys: readonly string[]): string {
   return keys.map((k) => DUPLICATE_KEY_LABEL[k] ?? k).join(', ');
+}
+
+/** How the queue shows a request's time promise. */
+export interface SlaView {
+  level: 'ok' | 'warning' | 'breached' | 'paused' | 'done';
+  text: string;
+}
+
+function minutes(ms: number): string {
+  const m = Math.floor(Math.abs(ms) / 60_000);
+  return m >= 60 ? `${Math.floor(m / 60)} j ${m % 60} mnt` : `${m} mnt`;
+}
+
+/**
+ * The remaining office time of a clock, counted on by `sinceFetchMs` while it
+ * runs (an approximation between refreshes: the backend knows office hours).
+ */
+export function formatSla(c: SlaClock, sinceFetchMs: number): SlaView {
+  if (c.state === 'met' || c.state === 'breached') {
+    return { level: 'done', text: c.state === 'met' ? 'Tepat waktu' : 'Terlambat' };
+  }
+  if (c.state === 'paused') return { level: 'paused', text: `Dijeda · sisa ${minutes(c.remaining_ms)}` };
+  const left = c.state === 'running' ? c.remaining_ms - Math.max(0, sinceFetchMs) : c.remaining_ms;
+  if (left < 0) return { level: 'breached', text: `Lewat ${minutes(left)}` };
+  // The warning threshold is a setting: the backend's level decides.
+  return { level: c.level === 'warning' ? 'warning' : 'ok', text: minutes(left) };
 }
