@@ -61,15 +61,8 @@ fn main() {
         .collect();
     let n = sample.len();
 
-    let reference = time(n, |i| {
-        let _: String = conn
-            .query_row(
-                "SELECT reg_no FROM requests WHERE id = ?1",
-                [sample[i].0],
-                |r| r.get(0),
-            )
-            .unwrap();
-    });
+    let ids: Vec<i64> = sample.iter().map(|s| s.0).collect();
+    let reference = support::reference(&conn, &ids);
     let by_nik = time(n, |i| {
         let page = search::list(&conn, &query(&sample[i].1)).unwrap();
         assert!(!page.items.is_empty());

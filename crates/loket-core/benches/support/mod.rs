@@ -29,3 +29,15 @@ pub fn rows(default: u32) -> u32 {
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
 }
+
+/// The reference every bench reports against, measured in the same run: a
+/// primary-key lookup of one request per id; returns (p50, p95) in ms.
+pub fn reference(conn: &rusqlite::Connection, ids: &[i64]) -> (f64, f64) {
+    time(ids.len(), |i| {
+        let _: String = conn
+            .query_row("SELECT reg_no FROM requests WHERE id = ?1", [ids[i]], |r| {
+                r.get(0)
+            })
+            .unwrap();
+    })
+}
