@@ -67,6 +67,7 @@ pub fn typescript() -> String {
         SlaClock::decl(&cfg),
         QueueItem::decl(&cfg),
         QueuePage::decl(&cfg),
+        crate::office::OfficeProfile::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by loket-core's bindings.rs. Do not edit.\n\

@@ -15,6 +15,7 @@ pub mod error;
 pub mod ident;
 pub mod lifecycle;
 pub mod model;
+pub mod office;
 pub mod phone;
 pub mod queue;
 pub mod requests;

@@ -286,3 +286,25 @@ received_at: number, updated_at: number,
 operator: string, };
 
 export type QueuePage = { items: Array<QueueItem>, has_more: boolean, };
+
+export type OfficeProfile = { 
+/**
+ * "Pemerintah Kabupaten Mojokerto".
+ */
+government: string, 
+/**
+ * "Dinas Kependudukan dan Pencatatan Sipil".
+ */
+agency: string, address: string, 
+/**
+ * The office telephone, as printed.
+ */
+phone: string, website: string, 
+/**
+ * The service the desk runs: "Pelayanan Validasi NIK".
+ */
+service: string, 
+/**
+ * The complaints WhatsApp number, as printed (`08113202060`).
+ */
+complaints_whatsapp: string, };

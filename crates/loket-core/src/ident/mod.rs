@@ -9,6 +9,7 @@ mod date;
 pub mod digits;
 mod findings;
 pub mod kk;
+pub mod mask;
 pub mod nik;
 pub mod region;
 pub mod wilayah;
@@ -17,6 +18,7 @@ pub mod wilayah;
 mod fixture_tests;
 
 pub use digits::digits_only;
+pub use mask::{mask_number, show_number};
 
 use chrono::NaiveDate;
 use serde::Serialize;
