@@ -115,6 +115,7 @@ pub fn save(conn: &Connection, profile: &OfficeProfile) -> Result<OfficeProfile>
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::db;
@@ -123,8 +124,10 @@ mod tests {
     fn defaults_until_saved_then_the_saved_profile() {
         let conn = db::open_in_memory().unwrap();
         assert_eq!(load(&conn).unwrap(), OfficeProfile::default());
-        let mut p = OfficeProfile::default();
-        p.address = "  Jl. Contoh 1  ".to_owned();
+        let p = OfficeProfile {
+            address: "  Jl. Contoh 1  ".to_owned(),
+            ..OfficeProfile::default()
+        };
         let saved = save(&conn, &p).unwrap();
         assert_eq!(saved.address, "Jl. Contoh 1");
         assert_eq!(load(&conn).unwrap(), saved);
@@ -133,14 +136,18 @@ mod tests {
     #[test]
     fn refuses_empty_service_and_line_breaks_without_writing() {
         let conn = db::open_in_memory().unwrap();
-        let mut p = OfficeProfile::default();
-        p.service = " ".to_owned();
+        let p = OfficeProfile {
+            service: " ".to_owned(),
+            ..OfficeProfile::default()
+        };
         assert_eq!(
             save(&conn, &p).unwrap_err().code,
             ErrorCode::MasukanTidakValid
         );
-        let mut p = OfficeProfile::default();
-        p.address = "a\nb".to_owned();
+        let p = OfficeProfile {
+            address: "a\nb".to_owned(),
+            ..OfficeProfile::default()
+        };
         assert_eq!(
             save(&conn, &p).unwrap_err().code,
             ErrorCode::MasukanTidakValid
