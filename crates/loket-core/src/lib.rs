@@ -12,6 +12,7 @@ pub mod documents;
 pub mod docview;
 pub mod duplicates;
 pub mod error;
+pub mod fsutil;
 pub mod ident;
 pub mod lifecycle;
 pub mod model;
