@@ -27,14 +27,14 @@
 //!
 //! - [`config`]: [`SlaSettings`], [`OfficeHours`], defaults, validation,
 //!   [`load_settings`] / [`save_settings`].
-//! - [`calendar`]: [`business_ms`] and [`deadline_ms`].
+//! - [`calendar`]: [`business_ms`], [`deadline_ms`] and [`open_until`].
 //! - [`timer`]: [`clock_for`] (a request's clock from its events) and [`report`].
 
 pub mod calendar;
 pub mod config;
 pub mod timer;
 
-pub use calendar::{business_ms, deadline_ms, DEADLINE_HORIZON_DAYS};
+pub use calendar::{business_ms, deadline_ms, open_until, DEADLINE_HORIZON_DAYS};
 pub use config::{
     load_settings, parse_settings, save_settings, OfficeHours, OpenInterval, SlaSettings,
     TimeOfDay, KEY_SLA,

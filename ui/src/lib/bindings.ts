@@ -265,7 +265,14 @@ remaining_ms: number, level: SlaLevel,
 /**
  * When the clock stopped (the first `done`), UTC ms.
  */
-stopped_at: number | null, };
+stopped_at: number | null, 
+/**
+ * While running inside office hours: the UTC ms until which the clock
+ * keeps counting in step with the wall clock (the current interval's
+ * close). A screen counts `remaining_ms` down on its own up to then and
+ * freezes after; `None` when the clock is not counting right now.
+ */
+counting_until: number | null, };
 
 export type QueueItem = { sla: SlaClock, id: number, 
 /**

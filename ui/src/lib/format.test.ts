@@ -181,29 +181,39 @@ describe('duplicateKeysLabel', () => {
 });
 
 describe('formatSla', () => {
+  const T0 = utc('2026-11-26T02:00:00Z');
   const clock = (over: Partial<SlaClock>): SlaClock => ({
     state: 'running',
     elapsed_ms: 0,
-    remaining_ms: 30 * 60_000,
+    remaining_ms: 30 * MIN,
     level: 'ok',
     stopped_at: null,
+    counting_until: T0 + 6 * 60 * MIN,
     ...over,
   });
   it('counts a running clock down from the fetch', () => {
-    expect(formatSla(clock({ remaining_ms: 20 * 60_000 }), 5 * 60_000)).toEqual({ level: 'ok', text: '15 mnt' });
+    expect(formatSla(clock({ remaining_ms: 20 * MIN }), T0, T0 + 5 * MIN)).toEqual({ level: 'ok', text: '15 mnt' });
+  });
+  it('stops counting when the office closes, and does not count when closed', () => {
+    const closing = clock({ remaining_ms: 20 * MIN, counting_until: T0 + 10 * MIN });
+    expect(formatSla(closing, T0, T0 + 60 * MIN).text).toBe('10 mnt');
+    expect(formatSla(clock({ remaining_ms: 20 * MIN, counting_until: null }), T0, T0 + 60 * MIN).text).toBe('20 mnt');
   });
   it('keeps the backend warning level and turns red once past', () => {
-    expect(formatSla(clock({ remaining_ms: 8 * 60_000, level: 'warning' }), 0).level).toBe('warning');
-    expect(formatSla(clock({ remaining_ms: 60_000, level: 'warning' }), 3 * 60_000)).toEqual({ level: 'breached', text: 'Lewat 2 mnt' });
+    expect(formatSla(clock({ remaining_ms: 8 * MIN, level: 'warning' }), T0, T0).level).toBe('warning');
+    expect(formatSla(clock({ remaining_ms: MIN, level: 'warning' }), T0, T0 + 3 * MIN)).toEqual({
+      level: 'breached',
+      text: 'Lewat 2 mnt',
+    });
   });
   it('does not count a paused clock', () => {
-    expect(formatSla(clock({ state: 'paused', remaining_ms: 25 * 60_000 }), 60 * 60_000)).toEqual({
+    expect(formatSla(clock({ state: 'paused', remaining_ms: 25 * MIN, counting_until: null }), T0, T0 + 60 * MIN)).toEqual({
       level: 'paused',
       text: 'Dijeda · sisa 25 mnt',
     });
   });
   it('shows finished requests as met or late', () => {
-    expect(formatSla(clock({ state: 'met' }), 0).text).toBe('Tepat waktu');
-    expect(formatSla(clock({ state: 'breached', remaining_ms: -90 * 60_000 }), 0).text).toBe('Terlambat');
+    expect(formatSla(clock({ state: 'met' }), T0, T0).text).toBe('Tepat waktu');
+    expect(formatSla(clock({ state: 'breached', remaining_ms: -90 * MIN }), T0, T0).text).toBe('Terlambat');
   });
 });

@@ -162,15 +162,19 @@ function minutes(ms: number): string {
 }
 
 /**
- * The remaining office time of a clock, counted on by `sinceFetchMs` while it
- * runs (an approximation between refreshes: the backend knows office hours).
+ * The remaining office time of a clock fetched at `fetchedAt`, as of `now`.
+ * A running clock counts down in step with the wall clock only up to
+ * `counting_until` (the close of the current office interval, from the
+ * backend, which knows office hours and holidays); after that it freezes
+ * until the office opens and the next refresh.
  */
-export function formatSla(c: SlaClock, sinceFetchMs: number): SlaView {
+export function formatSla(c: SlaClock, fetchedAt: number, now: number): SlaView {
   if (c.state === 'met' || c.state === 'breached') {
     return { level: 'done', text: c.state === 'met' ? 'Tepat waktu' : 'Terlambat' };
   }
   if (c.state === 'paused') return { level: 'paused', text: `Dijeda · sisa ${minutes(c.remaining_ms)}` };
-  const left = c.state === 'running' ? c.remaining_ms - Math.max(0, sinceFetchMs) : c.remaining_ms;
+  const countedTo = c.counting_until === null ? fetchedAt : Math.min(now, c.counting_until);
+  const left = c.state === 'running' ? c.remaining_ms - Math.max(0, countedTo - fetchedAt) : c.remaining_ms;
   if (left < 0) return { level: 'breached', text: `Lewat ${minutes(left)}` };
   // The warning threshold is a setting: the backend's level decides.
   return { level: c.level === 'warning' ? 'warning' : 'ok', text: minutes(left) };

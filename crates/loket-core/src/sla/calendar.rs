@@ -92,6 +92,26 @@ pub fn business_ms(settings: &SlaSettings, from_ms: i64, to_ms: i64) -> i64 {
     i64::try_from(total.max(0)).unwrap_or(i64::MAX)
 }
 
+/// When `now_ms` falls inside an open interval (not a holiday), the UTC
+/// instant that interval closes: until then a running clock counts one
+/// millisecond per millisecond, so a screen may count down on its own. `None`
+/// when the office is closed at `now_ms`.
+pub fn open_until(settings: &SlaSettings, now_ms: i64) -> Option<i64> {
+    let oh = &settings.office_hours;
+    let d = wib_day(now_ms);
+    if is_holiday(oh, d) {
+        return None;
+    }
+    let ds = day_start(d);
+    oh.day(weekday(d)).iter().find_map(|iv| {
+        let (a, b) = (
+            ds.saturating_add(iv.open.ms()),
+            ds.saturating_add(iv.close.ms()),
+        );
+        (a <= now_ms && now_ms < b).then_some(b)
+    })
+}
+
 /// The UTC instant at which the office time left of the promise
 /// (`target − already_elapsed_ms`) runs out, counting from `start_ms`: the
 /// countdown's end for a running clock. `start_ms` itself when nothing is

@@ -1,7 +1,7 @@
 //! A request's SLA clock from its lifecycle events, and the share of
 //! requests that met the promise.
 
-use super::calendar::business_ms;
+use super::calendar::{business_ms, open_until};
 use super::config::SlaSettings;
 use crate::model::{Event, Status};
 use serde::{Deserialize, Serialize};
@@ -50,6 +50,12 @@ pub struct SlaClock {
     /// When the clock stopped (the first `done`), UTC ms.
     #[ts(type = "number | null")]
     pub stopped_at: Option<i64>,
+    /// While running inside office hours: the UTC ms until which the clock
+    /// keeps counting in step with the wall clock (the current interval's
+    /// close). A screen counts `remaining_ms` down on its own up to then and
+    /// freezes after; `None` when the clock is not counting right now.
+    #[ts(type = "number | null")]
+    pub counting_until: Option<i64>,
 }
 
 impl SlaClock {
@@ -75,6 +81,7 @@ pub fn clock_for(settings: &SlaSettings, events: &[Event], now_ms: i64) -> SlaCl
             remaining_ms: target,
             level: SlaLevel::Ok,
             stopped_at: None,
+            counting_until: None,
         };
     }
     let mut elapsed = 0i64;
@@ -110,12 +117,17 @@ pub fn clock_for(settings: &SlaSettings, events: &[Event], now_ms: i64) -> SlaCl
             },
         ),
     };
+    let counting_until = match state {
+        SlaState::Running => open_until(settings, now_ms),
+        _ => None,
+    };
     SlaClock {
         state,
         elapsed_ms: elapsed,
         remaining_ms: remaining,
         level,
         stopped_at,
+        counting_until,
     }
 }
 

@@ -133,7 +133,10 @@ fn clock_serialises_snake_case() {
     let c = clock_for(&s, &history(thu(8, 0), &[]), thu(8, 10));
     assert_eq!(
         serde_json::to_string(&c).unwrap(),
-        r#"{"state":"running","elapsed_ms":600000,"remaining_ms":1200000,"level":"ok","stopped_at":null}"#,
+        format!(
+            r#"{{"state":"running","elapsed_ms":600000,"remaining_ms":1200000,"level":"ok","stopped_at":null,"counting_until":{}}}"#,
+            thu(15, 30)
+        ),
         "the UI's shape"
     );
     assert_eq!(
@@ -205,4 +208,47 @@ fn report_counts_share_met_median_and_p90() {
         (0, 0, 0.0, None, None),
         "empty report"
     );
+}
+
+// ---- counting_until ---------------------------------------------------------
+
+#[test]
+fn a_running_clock_counts_in_step_until_the_office_closes() {
+    let s = defaults();
+    let events = history(thu(15, 0), &[(thu(15, 5), Status::Verifying)]);
+    let c = clock_for(&s, &events, thu(15, 20));
+    assert_eq!(c.state, SlaState::Running);
+    assert_eq!(
+        c.counting_until,
+        Some(thu(15, 30)),
+        "until Thursday's close"
+    );
+    let c = clock_for(&s, &events, thu(16, 0));
+    assert_eq!(
+        (c.state, c.counting_until),
+        (SlaState::Running, None),
+        "after hours: open but frozen"
+    );
+    let c = clock_for(&s, &events, fri(9, 0));
+    assert_eq!(
+        c.counting_until,
+        Some(fri(14, 30)),
+        "Friday closes at 14:30"
+    );
+    let s = with_holidays(&[date(2026, 11, 27)]);
+    assert_eq!(
+        clock_for(&s, &events, fri(9, 0)).counting_until,
+        None,
+        "holiday"
+    );
+}
+
+#[test]
+fn paused_and_finished_clocks_do_not_count() {
+    let s = defaults();
+    use Status::*;
+    let waiting = history(thu(8, 0), &[(thu(8, 5), WaitingCitizen)]);
+    assert_eq!(clock_for(&s, &waiting, thu(9, 0)).counting_until, None);
+    let done = history(thu(8, 0), &[(thu(8, 5), Done)]);
+    assert_eq!(clock_for(&s, &done, thu(9, 0)).counting_until, None);
 }
