@@ -27,6 +27,12 @@ const COMMANDS: &[&str] = &[
     "doc_list",
     "doc_remove",
     "doc_set_kind",
+    "settings_load",
+    "settings_save_office",
+    "settings_save_sla",
+    "reply_template_save",
+    "reply_compose",
+    "reply_open",
 ];
 
 fn main() {

@@ -63,6 +63,7 @@ pub fn run() {
     let state = AppState::new(desk, started);
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
             if let Some(dir) = &store {
                 app.asset_protocol_scope().allow_directory(dir, true)?;
@@ -72,6 +73,12 @@ pub fn run() {
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::requests::app_info,
+            commands::preferences::settings_load,
+            commands::preferences::settings_save_office,
+            commands::preferences::settings_save_sla,
+            commands::preferences::reply_template_save,
+            commands::preferences::reply_compose,
+            commands::preferences::reply_open,
             commands::requests::set_operator,
             commands::requests::check_nik,
             commands::requests::check_kk,

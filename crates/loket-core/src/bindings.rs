@@ -68,6 +68,13 @@ pub fn typescript() -> String {
         QueueItem::decl(&cfg),
         QueuePage::decl(&cfg),
         crate::office::OfficeProfile::decl(&cfg),
+        crate::sla::OpenInterval::decl(&cfg),
+        crate::sla::OfficeHours::decl(&cfg),
+        crate::sla::SlaSettings::decl(&cfg),
+        crate::reply::ReplyTemplate::decl(&cfg),
+        crate::reply::Reply::decl(&cfg),
+        crate::preferences::Placeholder::decl(&cfg),
+        crate::preferences::Preferences::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by loket-core's bindings.rs. Do not edit.\n\

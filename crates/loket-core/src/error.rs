@@ -77,6 +77,10 @@ pub enum ErrorCode {
     TidakBisaDigabung,
     /// The request was already merged into another one.
     SudahDigabung,
+    /// A reply was asked for before the request has an outcome to tell.
+    BelumAdaHasil,
+    /// The system could not open the WhatsApp link (no browser or app for it).
+    GagalMembukaWhatsapp,
 }
 
 /// An error with its stable code and an Indonesian message for the operator.

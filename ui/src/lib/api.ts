@@ -17,6 +17,11 @@ import type {
   ListQuery,
   LoketError,
   NewRequest,
+  OfficeProfile,
+  Preferences,
+  Reply,
+  ReplyTemplate,
+  SlaSettings,
   Outcome,
   RequestDetail,
   QueuePage,
@@ -100,4 +105,12 @@ export const api = {
     call('verify_save', { regNo, form }),
   verifyResend: (regNo: string, revisions: DocRevision[]): Promise<ResendResult> =>
     call('verify_resend', { regNo, revisions }),
+
+  // Settings and WhatsApp replies. `replyOpen` opens the citizen's chat (wa.me) from the Rust side.
+  settingsLoad: (): Promise<Preferences> => call('settings_load'),
+  settingsSaveOffice: (office: OfficeProfile): Promise<OfficeProfile> => call('settings_save_office', { office }),
+  settingsSaveSla: (sla: SlaSettings): Promise<SlaSettings> => call('settings_save_sla', { sla }),
+  replyTemplateSave: (key: string, text: string): Promise<ReplyTemplate> => call('reply_template_save', { key, text }),
+  replyCompose: (regNo: string): Promise<Reply> => call('reply_compose', { regNo }),
+  replyOpen: (regNo: string): Promise<Reply> => call('reply_open', { regNo }),
 };

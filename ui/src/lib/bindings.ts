@@ -1,7 +1,7 @@
 // Generated from the Rust types by loket-core's bindings.rs. Do not edit.
 // Regenerate: LOKET_UPDATE_BINDINGS=1 cargo test -p loket-core bindings
 
-export type ErrorCode = "nik_tidak_valid" | "nomor_kk_tidak_valid" | "nomor_wa_tidak_valid" | "nama_tidak_valid" | "teks_terlalu_panjang" | "kategori_tidak_dikenal" | "status_tidak_dikenal" | "hasil_tidak_dikenal" | "perpindahan_tidak_sah" | "hasil_wajib_diisi" | "permohonan_tidak_ditemukan" | "operator_belum_diisi" | "basis_data_versi_baru" | "basis_data_rusak" | "folder_data_tidak_bisa_dipakai" | "disk_penuh" | "gagal_menyimpan" | "masukan_tidak_valid" | "berkas_kosong" | "berkas_terlalu_besar" | "berkas_tidak_bisa_dibaca" | "bukan_gambar" | "format_tidak_didukung" | "berkas_rusak" | "gambar_terlalu_kecil" | "gambar_terlalu_besar" | "terlalu_banyak_halaman" | "pdf_terkunci" | "dokumen_tidak_ditemukan" | "jenis_dokumen_tidak_dikenal" | "tidak_bisa_digabung" | "sudah_digabung";
+export type ErrorCode = "nik_tidak_valid" | "nomor_kk_tidak_valid" | "nomor_wa_tidak_valid" | "nama_tidak_valid" | "teks_terlalu_panjang" | "kategori_tidak_dikenal" | "status_tidak_dikenal" | "hasil_tidak_dikenal" | "perpindahan_tidak_sah" | "hasil_wajib_diisi" | "permohonan_tidak_ditemukan" | "operator_belum_diisi" | "basis_data_versi_baru" | "basis_data_rusak" | "folder_data_tidak_bisa_dipakai" | "disk_penuh" | "gagal_menyimpan" | "masukan_tidak_valid" | "berkas_kosong" | "berkas_terlalu_besar" | "berkas_tidak_bisa_dibaca" | "bukan_gambar" | "format_tidak_didukung" | "berkas_rusak" | "gambar_terlalu_kecil" | "gambar_terlalu_besar" | "terlalu_banyak_halaman" | "pdf_terkunci" | "dokumen_tidak_ditemukan" | "jenis_dokumen_tidak_dikenal" | "tidak_bisa_digabung" | "sudah_digabung" | "belum_ada_hasil" | "gagal_membuka_whatsapp";
 
 export type LoketError = { code: ErrorCode, message: string, };
 
@@ -315,3 +315,50 @@ service: string,
  * The complaints WhatsApp number, as printed (`08113202060`).
  */
 complaints_whatsapp: string, };
+
+export type OpenInterval = { open: string, close: string, };
+
+export type OfficeHours = { monday: Array<OpenInterval>, tuesday: Array<OpenInterval>, wednesday: Array<OpenInterval>, thursday: Array<OpenInterval>, friday: Array<OpenInterval>, saturday: Array<OpenInterval>, sunday: Array<OpenInterval>, 
+/**
+ * Public holidays and cuti bersama: closed all day (`YYYY-MM-DD`, WIB).
+ */
+holidays: string[], };
+
+export type SlaSettings = { office_hours: OfficeHours, 
+/**
+ * The promise, in office minutes (default 30; 1–1440).
+ */
+target_minutes: number, 
+/**
+ * Amber when this many office minutes or fewer are left (default 10;
+ * below the target).
+ */
+warning_minutes: number, };
+
+export type ReplyTemplate = { 
+/**
+ * `hasil.updated`, `kirim_ulang.blurry`, …
+ */
+key: string, label: string, 
+/**
+ * The text in use.
+ */
+text: string, default_text: string, 
+/**
+ * The supervisor replaced the shipped text.
+ */
+customised: boolean, };
+
+export type Reply = { 
+/**
+ * The template used (`hasil.updated`, `kirim_ulang.blurry`, …).
+ */
+key: string, text: string, 
+/**
+ * `https://wa.me/628…?text=…`: opens the citizen's chat with the text.
+ */
+wa_url: string, };
+
+export type Placeholder = { name: string, meaning: string, };
+
+export type Preferences = { office: OfficeProfile, sla: SlaSettings, templates: Array<ReplyTemplate>, placeholders: Array<Placeholder>, };

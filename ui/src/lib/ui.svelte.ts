@@ -1,7 +1,11 @@
 // Which screen is showing, and the toast: the little state every screen
 // shares. Kept in a module so any component can navigate or notify.
 
-export type Screen = { kind: 'queue' } | { kind: 'new' } | { kind: 'detail'; regNo: string };
+export type Screen =
+  | { kind: 'queue' }
+  | { kind: 'new' }
+  | { kind: 'detail'; regNo: string }
+  | { kind: 'settings' };
 
 export const ui = $state<{ screen: Screen; toast: string | null }>({
   screen: { kind: 'queue' },

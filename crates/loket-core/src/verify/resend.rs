@@ -1,6 +1,7 @@
 //! Asking the citizen to send a document again: the `waiting_citizen` move
 //! (the SLA clock pauses) with the reasons as its note, and a ready message
-//! the operator pastes into the WhatsApp chat. Loket sends nothing itself.
+//! the operator pastes into the WhatsApp chat (the supervisor's re-send
+//! template, `reply/`). Loket sends nothing itself.
 
 use super::form::DocRevision;
 use crate::error::{ErrorCode, LoketError, Result};
@@ -15,42 +16,6 @@ use ts_rs::TS;
 pub struct ResendResult {
     pub request: Request,
     pub message: String,
-}
-
-fn document_label(doc: &str) -> &'static str {
-    match doc {
-        "kk" => "Kartu Keluarga (KK)",
-        "ktp" => "KTP-el",
-        _ => "dokumen",
-    }
-}
-
-/// The Indonesian re-send message for these reasons.
-pub fn resend_message(request: &Request, revisions: &[DocRevision]) -> String {
-    let mut lines = vec![
-        format!("Yth. Bapak/Ibu {},", request.name),
-        String::new(),
-        format!(
-            "Permohonan Validasi NIK nomor {} belum dapat kami proses karena:",
-            request.reg_no
-        ),
-    ];
-    for r in revisions {
-        lines.push(format!(
-            "- Foto {}: {}.",
-            document_label(&r.document),
-            r.reason.label()
-        ));
-    }
-    lines.push(String::new());
-    lines.push(
-        "Mohon kirim ulang foto dokumen asli yang jelas, utuh (keempat sudut terlihat) dan tidak terpotong melalui chat ini.".to_owned(),
-    );
-    lines.push("Layanan ini tidak dipungut biaya.".to_owned());
-    lines.push(String::new());
-    lines.push("Terima kasih,".to_owned());
-    lines.push("Dispendukcapil Kabupaten Mojokerto".to_owned());
-    lines.join("\n")
 }
 
 /// Moves the request to `waiting_citizen` and returns the re-send message.
@@ -82,7 +47,13 @@ pub fn request_resend(
     let current = get_by_reg_no(conn, reg_no)?;
     let note = revisions
         .iter()
-        .map(|r| format!("{}: {}", document_label(&r.document), r.reason.label()))
+        .map(|r| {
+            format!(
+                "{}: {}",
+                if r.document == "kk" { "KK" } else { "KTP-el" },
+                r.reason.label()
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ");
     let request = move_request(
@@ -94,6 +65,6 @@ pub fn request_resend(
         operator,
         now_ms,
     )?;
-    let message = resend_message(&request, revisions);
+    let message = crate::reply::resend_reply(conn, &request, revisions)?.text;
     Ok(ResendResult { request, message })
 }

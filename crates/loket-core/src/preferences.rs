@@ -1,0 +1,43 @@
+//! Everything the settings screen edits, read in one call: the office's
+//! details, the time promise and office hours, the reply templates (with the
+//! placeholders they may use). Each part is saved by its own module, which
+//! validates it; this module only gathers them for the screen and the CLI.
+
+use crate::error::Result;
+use crate::office::{self, OfficeProfile};
+use crate::reply::{self, ReplyTemplate};
+use crate::sla::{self, SlaSettings};
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// A placeholder a reply template may use, and what fills it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Placeholder {
+    pub name: String,
+    pub meaning: String,
+}
+
+/// The settings screen's data.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Preferences {
+    pub office: OfficeProfile,
+    pub sla: SlaSettings,
+    pub templates: Vec<ReplyTemplate>,
+    pub placeholders: Vec<Placeholder>,
+}
+
+pub fn load(conn: &Connection) -> Result<Preferences> {
+    Ok(Preferences {
+        office: office::load(conn)?,
+        sla: sla::load_settings(conn)?,
+        templates: reply::list(conn)?,
+        placeholders: reply::PLACEHOLDERS
+            .iter()
+            .map(|(n, m)| Placeholder {
+                name: (*n).to_owned(),
+                meaning: (*m).to_owned(),
+            })
+            .collect(),
+    })
+}

@@ -1,0 +1,241 @@
+//! Reply templates: their keys, the placeholders they may use, filling them,
+//! and the supervisor's edits (stored in the settings table as one JSON map
+//! of the templates that differ from the shipped ones).
+
+use super::defaults;
+use crate::error::{ErrorCode, LoketError, Result};
+use crate::model::Outcome;
+use crate::settings;
+use crate::verify::RevisionReason;
+use rusqlite::Connection;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+const KEY_TEMPLATES: &str = "reply_templates";
+const MAX_TEMPLATE_CHARS: usize = 2_000;
+
+const REASONS: [RevisionReason; 4] = [
+    RevisionReason::Blurry,
+    RevisionReason::CutOff,
+    RevisionReason::WrongDocument,
+    RevisionReason::CopyOfCopy,
+];
+
+/// The placeholders a template may use, with what they are filled with.
+pub const PLACEHOLDERS: &[(&str, &str)] = &[
+    ("nama", "nama pemohon"),
+    ("no_registrasi", "nomor registrasi"),
+    ("nik", "NIK tersamar (351602******0003)"),
+    ("hasil", "hasil layanan"),
+    ("layanan", "nama layanan"),
+    ("dinas", "nama dinas"),
+    ("pengaduan", "nomor WhatsApp pengaduan"),
+    ("dokumen", "dokumen yang perlu dikirim ulang"),
+    ("rincian", "alasan kirim ulang per dokumen"),
+];
+
+/// Which template: the reply for an outcome, or a re-send request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TemplateKey {
+    Outcome(Outcome),
+    Resend(RevisionReason),
+}
+
+impl TemplateKey {
+    /// Every template, in the order settings shows them.
+    pub fn all() -> Vec<TemplateKey> {
+        Outcome::ALL
+            .iter()
+            .map(|&o| TemplateKey::Outcome(o))
+            .chain(REASONS.iter().map(|&r| TemplateKey::Resend(r)))
+            .collect()
+    }
+
+    /// `hasil.updated`, `kirim_ulang.blurry`: stable, stored and used by the UI.
+    pub fn id(self) -> String {
+        match self {
+            TemplateKey::Outcome(o) => format!("hasil.{}", o.as_str()),
+            TemplateKey::Resend(r) => format!("kirim_ulang.{}", reason_word(r)),
+        }
+    }
+
+    pub fn parse(id: &str) -> Result<TemplateKey> {
+        TemplateKey::all()
+            .into_iter()
+            .find(|k| k.id() == id.trim())
+            .ok_or_else(|| {
+                LoketError::new(
+                    ErrorCode::MasukanTidakValid,
+                    format!(
+                        "Templat balasan tidak dikenal: \"{}\".",
+                        id.chars().take(40).collect::<String>()
+                    ),
+                )
+            })
+    }
+
+    /// What settings calls it.
+    pub fn label(self) -> String {
+        match self {
+            TemplateKey::Outcome(o) => format!("Hasil: {}", crate::labels::outcome_label(o)),
+            TemplateKey::Resend(r) => format!("Minta kirim ulang: {}", r.label()),
+        }
+    }
+
+    pub fn default_text(self) -> String {
+        match self {
+            TemplateKey::Outcome(o) => defaults::outcome_text(o),
+            TemplateKey::Resend(r) => defaults::resend_text(r),
+        }
+    }
+}
+
+fn reason_word(r: RevisionReason) -> &'static str {
+    match r {
+        RevisionReason::Blurry => "blurry",
+        RevisionReason::CutOff => "cut_off",
+        RevisionReason::WrongDocument => "wrong_document",
+        RevisionReason::CopyOfCopy => "copy_of_copy",
+    }
+}
+
+/// One template as settings shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ReplyTemplate {
+    /// `hasil.updated`, `kirim_ulang.blurry`, …
+    pub key: String,
+    pub label: String,
+    /// The text in use.
+    pub text: String,
+    pub default_text: String,
+    /// The supervisor replaced the shipped text.
+    pub customised: bool,
+}
+
+fn stored(conn: &Connection) -> Result<BTreeMap<String, String>> {
+    match settings::get(conn, KEY_TEMPLATES)? {
+        None => Ok(BTreeMap::new()),
+        Some(json) => serde_json::from_str(&json).map_err(|e| {
+            LoketError::new(
+                ErrorCode::MasukanTidakValid,
+                format!("Templat balasan di pengaturan tidak bisa dibaca ({e})."),
+            )
+        }),
+    }
+}
+
+/// The text in use for a key: the supervisor's, else the shipped one.
+pub fn text_for(conn: &Connection, key: TemplateKey) -> Result<String> {
+    Ok(stored(conn)?
+        .remove(&key.id())
+        .unwrap_or_else(|| key.default_text()))
+}
+
+/// Every template, in settings order.
+pub fn list(conn: &Connection) -> Result<Vec<ReplyTemplate>> {
+    let custom = stored(conn)?;
+    Ok(TemplateKey::all()
+        .into_iter()
+        .map(|k| {
+            let default_text = k.default_text();
+            let text = custom.get(&k.id()).cloned();
+            ReplyTemplate {
+                key: k.id(),
+                label: k.label(),
+                customised: text.is_some(),
+                text: text.unwrap_or_else(|| default_text.clone()),
+                default_text,
+            }
+        })
+        .collect())
+}
+
+/// Saves a template. An empty text, or the shipped text, restores the
+/// shipped one. Unknown placeholders and over-long texts are refused.
+pub fn save(conn: &Connection, key: &str, text: &str) -> Result<ReplyTemplate> {
+    let key = TemplateKey::parse(key)?;
+    let text = text.trim().replace("\r\n", "\n");
+    check(&text)?;
+    let mut custom = stored(conn)?;
+    if text.is_empty() || text == key.default_text() {
+        custom.remove(&key.id());
+    } else {
+        custom.insert(key.id(), text);
+    }
+    let json = serde_json::to_string(&custom).map_err(|e| {
+        LoketError::new(
+            ErrorCode::GagalMenyimpan,
+            format!("Templat gagal disimpan: {e}"),
+        )
+    })?;
+    settings::set(conn, KEY_TEMPLATES, &json)?;
+    list(conn)?
+        .into_iter()
+        .find(|t| t.key == key.id())
+        .ok_or_else(|| LoketError::new(ErrorCode::GagalMenyimpan, "Templat gagal disimpan."))
+}
+
+/// Refuses texts over the limit and placeholders Loket cannot fill.
+fn check(text: &str) -> Result<()> {
+    if text.chars().count() > MAX_TEMPLATE_CHARS {
+        return Err(LoketError::new(
+            ErrorCode::TeksTerlaluPanjang,
+            format!("Templat terlalu panjang (maksimal {MAX_TEMPLATE_CHARS} huruf)."),
+        ));
+    }
+    for name in placeholders_in(text) {
+        if !PLACEHOLDERS.iter().any(|(p, _)| *p == name) {
+            let known: Vec<String> = PLACEHOLDERS
+                .iter()
+                .map(|(p, _)| format!("{{{p}}}"))
+                .collect();
+            return Err(LoketError::new(
+                ErrorCode::MasukanTidakValid,
+                format!(
+                    "Isian {{{}}} tidak dikenal. Yang bisa dipakai: {}.",
+                    name.chars().take(30).collect::<String>(),
+                    known.join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The `{name}`s of a text (letters and `_` between braces).
+fn placeholders_in(text: &str) -> impl Iterator<Item = &str> {
+    text.split('{').skip(1).filter_map(|rest| {
+        let (name, _) = rest.split_once('}')?;
+        (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+            .then_some(name)
+    })
+}
+
+/// Replaces each known `{name}` with its value; anything else stays as typed.
+pub fn fill(text: &str, values: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.split_once('}').and_then(|(name, _)| {
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(n, v)| (n.len(), v))
+        });
+        match value {
+            Some((len, v)) => {
+                out.push_str(v);
+                rest = &after[len + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
