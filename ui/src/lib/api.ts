@@ -19,6 +19,10 @@ import type {
   NewRequest,
   OfficeProfile,
   Preferences,
+  ReceiptFile,
+  ReceiptFormat,
+  ReceiptOptions,
+  ReceiptPrint,
   Reply,
   ReplyTemplate,
   SlaSettings,
@@ -113,4 +117,10 @@ export const api = {
   replyTemplateSave: (key: string, text: string): Promise<ReplyTemplate> => call('reply_template_save', { key, text }),
   replyCompose: (regNo: string): Promise<Reply> => call('reply_compose', { regNo }),
   replyOpen: (regNo: string): Promise<Reply> => call('reply_open', { regNo }),
+
+  // Receipts: the drawing to print, and PNG/PDF files saved to the export folder.
+  receiptForPrint: (regNo: string, options: ReceiptOptions): Promise<ReceiptPrint> =>
+    call('receipt_for_print', { regNo, options }),
+  receiptSave: (regNo: string, options: ReceiptOptions, format: ReceiptFormat): Promise<ReceiptFile> =>
+    call('receipt_save', { regNo, options, format }),
 };
