@@ -15,6 +15,7 @@ use crate::model::{
     RequestPage, Status,
 };
 use crate::queue::{QueueItem, QueuePage};
+use crate::receipt::{Layout, Receipt, ReceiptFile, ReceiptFormat, ReceiptOptions, ReceiptPrint};
 use crate::sla::{SlaClock, SlaLevel, SlaState};
 use crate::verify::check::FieldFindings;
 use crate::verify::{
@@ -68,6 +69,12 @@ pub fn typescript() -> String {
         QueueItem::decl(&cfg),
         QueuePage::decl(&cfg),
         crate::office::OfficeProfile::decl(&cfg),
+        Layout::decl(&cfg),
+        ReceiptOptions::decl(&cfg),
+        Receipt::decl(&cfg),
+        ReceiptPrint::decl(&cfg),
+        ReceiptFormat::decl(&cfg),
+        ReceiptFile::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by loket-core's bindings.rs. Do not edit.\n\

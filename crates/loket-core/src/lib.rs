@@ -19,6 +19,7 @@ pub mod model;
 pub mod office;
 pub mod phone;
 pub mod queue;
+pub mod receipt;
 pub mod requests;
 pub mod search;
 pub mod settings;
