@@ -15,6 +15,8 @@ PACKAGES=(
   libayatana-appindicator3-dev librsvg2-dev pkg-config
   # A real window in tests, WebDriver, screenshots
   xvfb xauth webkit2gtk-driver imagemagick xdotool poppler-utils
+  # Receipt print check: headless Chromium prints the receipt page to PDF
+  chromium
   # Benchmark reference (djpeg)
   libjpeg-turbo-progs
   # Windows cross-check

@@ -33,6 +33,8 @@ const COMMANDS: &[&str] = &[
     "reply_template_save",
     "reply_compose",
     "reply_open",
+    "receipt_for_print",
+    "receipt_save",
 ];
 
 fn main() {

@@ -79,6 +79,8 @@ pub fn run() {
             commands::preferences::reply_template_save,
             commands::preferences::reply_compose,
             commands::preferences::reply_open,
+            commands::receipts::receipt_for_print,
+            commands::receipts::receipt_save,
             commands::requests::set_operator,
             commands::requests::check_nik,
             commands::requests::check_kk,

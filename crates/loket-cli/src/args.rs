@@ -48,6 +48,8 @@ pub(crate) enum Cmd {
         #[command(subcommand)]
         cmd: DocCmd,
     },
+    /// The printed summary receipt ("Bukti Layanan") of a request: HTML, PDF or PNG.
+    Receipt(crate::receipt::ReceiptArgs),
     /// Synthetic data for demos and benchmarks.
     Demo {
         #[command(subcommand)]

@@ -15,6 +15,7 @@ use crate::model::{
     RequestPage, Status,
 };
 use crate::queue::{QueueItem, QueuePage};
+use crate::receipt::{Layout, Receipt, ReceiptFile, ReceiptFormat, ReceiptOptions, ReceiptPrint};
 use crate::sla::{SlaClock, SlaLevel, SlaState};
 use crate::verify::check::FieldFindings;
 use crate::verify::{
@@ -75,6 +76,12 @@ pub fn typescript() -> String {
         crate::reply::Reply::decl(&cfg),
         crate::preferences::Placeholder::decl(&cfg),
         crate::preferences::Preferences::decl(&cfg),
+        Layout::decl(&cfg),
+        ReceiptOptions::decl(&cfg),
+        Receipt::decl(&cfg),
+        ReceiptPrint::decl(&cfg),
+        ReceiptFormat::decl(&cfg),
+        ReceiptFile::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by loket-core's bindings.rs. Do not edit.\n\

@@ -94,6 +94,21 @@ pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<()> {
     file.commit()
 }
 
+/// Where receipts and recaps are saved for the operator to drag into
+/// WhatsApp or mail: `Loket` in the user's Downloads folder (per user on
+/// Windows), else in the home folder, created on first use.
+pub fn export_dir(explicit: Option<&Path>) -> Result<PathBuf> {
+    let dir = match explicit {
+        Some(d) => d.to_path_buf(),
+        None => dirs::download_dir()
+            .or_else(dirs::home_dir)
+            .unwrap_or_else(std::env::temp_dir)
+            .join("Loket"),
+    };
+    fs::create_dir_all(&dir).map_err(|e| io(&e, &dir))?;
+    Ok(dir)
+}
+
 /// The I/O error for an export file, in the operator's words (a full disk
 /// and a read-only folder get their own codes, see `LoketError::from_io`).
 pub fn io(err: &std::io::Error, path: &Path) -> LoketError {

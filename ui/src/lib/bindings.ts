@@ -362,3 +362,95 @@ wa_url: string, };
 export type Placeholder = { name: string, meaning: string, };
 
 export type Preferences = { office: OfficeProfile, sla: SlaSettings, templates: Array<ReplyTemplate>, placeholders: Array<Placeholder>, };
+
+export type Layout = "roll80" | "a5";
+
+export type ReceiptOptions = { 
+/**
+ * Print the whole NIK instead of `351602******0003`.
+ */
+full_nik: boolean, layout: Layout, };
+
+export type Receipt = { 
+/**
+ * "Pemerintah Kabupaten Mojokerto" (may be empty).
+ */
+government: string, 
+/**
+ * "Dinas Kependudukan dan Pencatatan Sipil".
+ */
+agency: string, 
+/**
+ * The office address (may be empty).
+ */
+address: string, 
+/**
+ * "Telp. (0321) 322336 · dispendukcapil.mojokertokab.go.id" (may be empty).
+ */
+contact: string, 
+/**
+ * "BUKTI LAYANAN".
+ */
+title: string, 
+/**
+ * "Pelayanan Validasi NIK".
+ */
+service: string, 
+/**
+ * `VN-251126-0007`, also the QR code's content.
+ */
+reg_no: string, applicant: string, 
+/**
+ * Masked unless the full NIK was asked for; "—" when none was given.
+ */
+nik: string, 
+/**
+ * Whether `nik` is the full number.
+ */
+nik_full: boolean, 
+/**
+ * The WhatsApp number with only its last four digits.
+ */
+whatsapp: string, 
+/**
+ * Why the NIK was rejected: "BPJS", "Bank", ...
+ */
+category: string, 
+/**
+ * "25-11-2026 09:05 WIB".
+ */
+received: string, 
+/**
+ * When the outcome was recorded, or "Belum selesai".
+ */
+finished: string, 
+/**
+ * The outcome in words, or where the open request stands.
+ */
+outcome: string, 
+/**
+ * The time promise (office time), once finished: "Tepat waktu: 12 menit dari janji 30 menit".
+ */
+sla: string | null, 
+/**
+ * Who recorded the outcome (else who registered the request).
+ */
+operator: string, 
+/**
+ * "Tidak dipungut biaya".
+ */
+fee: string, 
+/**
+ * "Simpan bukti ini. Pengaduan: WhatsApp 08113202060".
+ */
+footer: string, 
+/**
+ * "Dicetak 25-11-2026 09:40 WIB oleh Rina".
+ */
+printed: string, };
+
+export type ReceiptPrint = { svg: string, width_mm: number, height_mm: number, layout: Layout, };
+
+export type ReceiptFormat = "html" | "pdf" | "png";
+
+export type ReceiptFile = { file: string, format: ReceiptFormat, layout: Layout, width_mm: number, height_mm: number, bytes: number, };

@@ -1,0 +1,175 @@
+//! The printed summary receipt, "Bukti Layanan", of one request.
+//!
+//! Operators print it for the paper register (80 mm thermal roll or A5,
+//! through the system print dialog) and drag it back into the WhatsApp chat
+//! as a PDF or PNG. One layout source serves all of them, so what the
+//! citizen gets is what the register holds:
+//!
+//! - [`data`]: [`build`] gathers the text ([`Receipt`]), NIK masked unless asked.
+//! - [`layout`]: lays it out as an SVG in millimetres for a [`Layout`].
+//! - [`render`]: the flattened SVG, PNG (resvg), PDF (svg2pdf) and HTML.
+//! - here: [`for_print`] for the app's print path, [`render`](fn@render) and
+//!   [`write`] (atomic) for files.
+
+pub mod data;
+mod font;
+pub mod layout;
+mod qr;
+pub mod render;
+
+#[cfg(test)]
+mod tests;
+
+pub use data::{build, Receipt, ReceiptOptions};
+pub use layout::{lay_out, Layout, Page};
+
+use crate::error::{ErrorCode, LoketError, Result};
+use crate::fsutil;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use ts_rs::TS;
+
+/// What the UI prints with `window.print()`: the receipt's SVG (text as
+/// paths, `width`/`height` in mm) and the page size for its `@page` rule.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ReceiptPrint {
+    pub svg: String,
+    pub width_mm: f64,
+    pub height_mm: f64,
+    pub layout: Layout,
+}
+
+/// The file formats a receipt can be saved as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReceiptFormat {
+    Html,
+    Pdf,
+    Png,
+}
+
+impl ReceiptFormat {
+    pub const ALL: &'static [ReceiptFormat] =
+        &[ReceiptFormat::Html, ReceiptFormat::Pdf, ReceiptFormat::Png];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReceiptFormat::Html => "html",
+            ReceiptFormat::Pdf => "pdf",
+            ReceiptFormat::Png => "png",
+        }
+    }
+
+    /// Parses `html`, `pdf` or `png`.
+    pub fn parse(s: &str) -> Result<ReceiptFormat> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "html" => Ok(ReceiptFormat::Html),
+            "pdf" => Ok(ReceiptFormat::Pdf),
+            "png" => Ok(ReceiptFormat::Png),
+            other => Err(LoketError::new(
+                ErrorCode::MasukanTidakValid,
+                format!(
+                    "Format bukti tidak dikenal: \"{}\". Pilihan: html, pdf, png.",
+                    other.chars().take(20).collect::<String>()
+                ),
+            )),
+        }
+    }
+
+    /// Binary formats are not for a terminal.
+    pub fn is_binary(self) -> bool {
+        !matches!(self, ReceiptFormat::Html)
+    }
+}
+
+/// A receipt rendered to bytes of one format.
+#[derive(Debug, Clone)]
+pub struct RenderedReceipt {
+    pub bytes: Vec<u8>,
+    pub format: ReceiptFormat,
+    pub layout: Layout,
+    pub width_mm: f64,
+    pub height_mm: f64,
+}
+
+/// A receipt saved to a file.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ReceiptFile {
+    pub file: String,
+    pub format: ReceiptFormat,
+    pub layout: Layout,
+    pub width_mm: f64,
+    pub height_mm: f64,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+/// The receipt of `reg_no` ready for the print dialog.
+pub fn for_print(
+    conn: &Connection,
+    reg_no: &str,
+    opts: ReceiptOptions,
+    operator: &str,
+    now_ms: i64,
+) -> Result<ReceiptPrint> {
+    let receipt = build(conn, reg_no, opts, operator, now_ms)?;
+    let drawn = render::draw(&receipt, opts.layout)?;
+    Ok(ReceiptPrint {
+        svg: drawn.flat_svg()?,
+        width_mm: drawn.page.width_mm,
+        height_mm: drawn.page.height_mm,
+        layout: opts.layout,
+    })
+}
+
+/// The receipt of `reg_no` as the bytes of `format`.
+pub fn render(
+    conn: &Connection,
+    reg_no: &str,
+    opts: ReceiptOptions,
+    format: ReceiptFormat,
+    operator: &str,
+    now_ms: i64,
+) -> Result<RenderedReceipt> {
+    let receipt = build(conn, reg_no, opts, operator, now_ms)?;
+    let drawn = render::draw(&receipt, opts.layout)?;
+    let bytes = match format {
+        ReceiptFormat::Html => drawn
+            .html(&format!("Bukti Layanan {}", receipt.reg_no))?
+            .into_bytes(),
+        ReceiptFormat::Pdf => drawn.pdf()?,
+        ReceiptFormat::Png => drawn.png()?,
+    };
+    Ok(RenderedReceipt {
+        bytes,
+        format,
+        layout: opts.layout,
+        width_mm: drawn.page.width_mm,
+        height_mm: drawn.page.height_mm,
+    })
+}
+
+/// Renders the receipt of `reg_no` and writes it to `dest` atomically
+/// (an older file of that name is replaced whole or left as it was).
+#[allow(clippy::too_many_arguments)]
+pub fn write(
+    conn: &Connection,
+    reg_no: &str,
+    opts: ReceiptOptions,
+    format: ReceiptFormat,
+    dest: &Path,
+    operator: &str,
+    now_ms: i64,
+) -> Result<ReceiptFile> {
+    let r = render(conn, reg_no, opts, format, operator, now_ms)?;
+    fsutil::write_atomic(dest, &r.bytes)?;
+    Ok(ReceiptFile {
+        file: dest.display().to_string(),
+        format,
+        layout: r.layout,
+        width_mm: r.width_mm,
+        height_mm: r.height_mm,
+        bytes: r.bytes.len() as u64,
+    })
+}
