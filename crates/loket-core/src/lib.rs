@@ -14,6 +14,7 @@ pub mod duplicates;
 pub mod error;
 pub mod fsutil;
 pub mod ident;
+pub mod labels;
 pub mod lifecycle;
 pub mod model;
 pub mod office;
