@@ -20,6 +20,7 @@ pub mod model;
 pub mod office;
 pub mod phone;
 pub mod queue;
+pub mod recap;
 pub mod requests;
 pub mod search;
 pub mod settings;
