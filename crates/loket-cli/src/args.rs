@@ -48,6 +48,11 @@ pub(crate) enum Cmd {
         #[command(subcommand)]
         cmd: DocCmd,
     },
+    /// Reports: the daily recap.
+    Report {
+        #[command(subcommand)]
+        cmd: crate::report::ReportCmd,
+    },
     /// Synthetic data for demos and benchmarks.
     Demo {
         #[command(subcommand)]
