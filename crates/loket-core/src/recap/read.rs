@@ -27,13 +27,13 @@ LEFT JOIN request_events e ON e.request_id = r.id
 WHERE r.received_at >= ?1 AND r.received_at < ?2
 ORDER BY r.received_at, r.id, e.id";
 
-/// A request being read: its row columns and its events so far.
+/// A request being read: its row columns (its events so far are in the
+/// walk's one buffer, reused from request to request).
 struct Pending {
     id: i64,
     row: RecapRow,
     status: Status,
     merged_at: Option<i64>,
-    events: Vec<Event>,
 }
 
 fn text<'a>(row: &'a Row<'_>, i: usize) -> rusqlite::Result<&'a str> {
@@ -54,7 +54,6 @@ fn start(row: &Row<'_>, id: i64, opts: RecapOptions) -> rusqlite::Result<Pending
         id,
         status,
         merged_at: row.get(9)?,
-        events: Vec::with_capacity(6),
         row: RecapRow {
             reg_no: row.get(1)?,
             received_at: row.get(6)?,
@@ -73,8 +72,13 @@ fn start(row: &Row<'_>, id: i64, opts: RecapOptions) -> rusqlite::Result<Pending
     })
 }
 
-/// Adds one event row (columns 10..) to `p`, as known at `now_ms`.
-fn add_event(p: &mut Pending, row: &Row<'_>, now_ms: i64) -> rusqlite::Result<()> {
+/// Adds one event row (columns 10..) to `p` and `events`, as known at `now_ms`.
+fn add_event(
+    p: &mut Pending,
+    events: &mut Vec<Event>,
+    row: &Row<'_>,
+    now_ms: i64,
+) -> rusqlite::Result<()> {
     let Some(at) = row.get::<_, Option<i64>>(10)? else {
         return Ok(()); // a request without events (never written by Loket)
     };
@@ -98,7 +102,7 @@ fn add_event(p: &mut Pending, row: &Row<'_>, now_ms: i64) -> rusqlite::Result<()
         _ => {}
     }
     p.row.status = to;
-    p.events.push(Event {
+    events.push(Event {
         at,
         operator: String::new(),
         from_status: None,
@@ -110,14 +114,14 @@ fn add_event(p: &mut Pending, row: &Row<'_>, now_ms: i64) -> rusqlite::Result<()
 }
 
 /// Completes a request's row: its SLA clock and verdict as of `now_ms`.
-fn finish(mut p: Pending, settings: &SlaSettings, now_ms: i64) -> RecapRow {
-    if p.events.is_empty() {
+fn finish(mut p: Pending, events: &[Event], settings: &SlaSettings, now_ms: i64) -> RecapRow {
+    if events.is_empty() {
         p.row.status = p.status;
     }
     if p.merged_at.is_none_or(|at| at > now_ms) {
         p.row.merged_into = None;
     }
-    let clock = sla::clock_for(settings, &p.events, now_ms);
+    let clock = sla::clock_for(settings, events, now_ms);
     p.row.sla_elapsed_ms = clock.elapsed_ms;
     p.row.sla_met = match clock.state {
         _ if p.row.merged_into.is_some() => None,
@@ -145,23 +149,25 @@ pub(super) fn walk(
     let mut stmt = conn.prepare_cached(QUERY)?;
     let mut rows = stmt.query(params![start_ms, end_ms])?;
     let mut pending: Option<Pending> = None;
+    let mut events: Vec<Event> = Vec::with_capacity(16);
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
         match pending.as_mut() {
             Some(p) if p.id == id => {}
             _ => {
                 if let Some(done) = pending.take() {
-                    each(finish(done, settings, now_ms))?;
+                    each(finish(done, &events, settings, now_ms))?;
+                    events.clear();
                 }
                 pending = Some(start(row, id, opts)?);
             }
         }
         if let Some(p) = pending.as_mut() {
-            add_event(p, row, now_ms)?;
+            add_event(p, &mut events, row, now_ms)?;
         }
     }
     if let Some(done) = pending.take() {
-        each(finish(done, settings, now_ms))?;
+        each(finish(done, &events, settings, now_ms))?;
     }
     Ok(())
 }
