@@ -64,14 +64,15 @@ pub(crate) fn run(data_dir: Option<PathBuf>, cmd: ReportCmd) -> Result<Verdict, 
     let summary = match (a.format, &a.out) {
         (Format::Json, None) => {
             let r = recap::daily(conn, from, to, opts, now).map_err(input)?;
-            let text = to_json(&r).map_err(input)?;
-            println!("{text}");
+            let stdout = std::io::stdout();
+            write_json(&r, std::io::BufWriter::new(stdout.lock())).map_err(input)?;
             return Ok(Verdict::Ok);
         }
         (Format::Json, Some(out)) => {
             let r = recap::daily(conn, from, to, opts, now).map_err(input)?;
-            let text = to_json(&r).map_err(input)?;
-            fsutil::write_atomic(out, format!("{text}\n").as_bytes()).map_err(input)?;
+            let mut file = fsutil::AtomicFile::create(out).map_err(input)?;
+            write_json(&r, &mut file).map_err(input)?;
+            file.commit().map_err(input)?;
             r.summary
         }
         (Format::Csv, None) => {
@@ -103,13 +104,22 @@ fn xlsx_needs_out() -> LoketError {
     )
 }
 
-fn to_json<T: serde::Serialize>(v: &T) -> Result<String, LoketError> {
-    serde_json::to_string_pretty(v).map_err(|e| {
-        LoketError::new(
-            ErrorCode::GagalMenyimpan,
-            format!("JSON rekap tidak bisa dibuat: {e}"),
-        )
-    })
+/// Streams pretty JSON and a final line break to `out` (a year's recap is
+/// large: it is not built as one string first).
+fn write_json<T: serde::Serialize>(v: &T, mut out: impl Write) -> Result<(), LoketError> {
+    let io = |e: std::io::Error| LoketError::from_io(&e, "keluaran rekap");
+    serde_json::to_writer_pretty(&mut out, v).map_err(|e| {
+        if e.is_io() {
+            io(std::io::Error::from(e))
+        } else {
+            LoketError::new(
+                ErrorCode::GagalMenyimpan,
+                format!("JSON rekap tidak bisa dibuat: {e}"),
+            )
+        }
+    })?;
+    out.write_all(b"\n").map_err(io)?;
+    out.flush().map_err(io)
 }
 
 /// One line for people: what was written where.

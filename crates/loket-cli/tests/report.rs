@@ -92,6 +92,18 @@ fn json_to_stdout_masks_niks_unless_full_is_asked() {
     let v = json(&out);
     assert_eq!(v["full_nik"], true);
     assert_eq!(v["rows"][0]["nik"], NIK);
+
+    let file = dir.path().join("rekap.json");
+    let path = file.to_str().unwrap();
+    let args = [
+        "report", "daily", "--date", &day, "--format", "json", "--out", path,
+    ];
+    let out = cli(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("Rekap "), "{}", stdout(&out));
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(saved["total"], 2);
+    assert_eq!(saved["rows"][0]["nik"], "351602******0003");
 }
 
 #[test]

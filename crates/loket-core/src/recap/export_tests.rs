@@ -233,3 +233,41 @@ fn xlsx_with_full_niks_says_so_in_its_first_line() {
         .collect();
     assert_eq!(others, ["rekap.xlsx"], "no temporary files left beside it");
 }
+
+#[test]
+fn an_empty_day_exports_its_header_and_zero_totals() {
+    let dir = tempfile::tempdir().unwrap();
+    let (conn, _) = scenario(dir.path());
+    let sunday = date(2026, 11, 29);
+    let csv_path = dir.path().join("kosong.csv");
+    let s = export_csv(
+        &conn,
+        sunday,
+        sunday,
+        RecapOptions::default(),
+        now(),
+        &csv_path,
+    )
+    .unwrap();
+    assert_eq!(s.total, 0);
+    let (_, records) = read_csv(&csv_path);
+    assert_eq!(records.len(), 1, "the header alone");
+
+    let xlsx_path = dir.path().join("kosong.xlsx");
+    export_xlsx(
+        &conn,
+        sunday,
+        sunday,
+        RecapOptions::default(),
+        now(),
+        &xlsx_path,
+    )
+    .unwrap();
+    let mut book: Xlsx<_> = open_workbook(&xlsx_path).unwrap();
+    let rekap = book.worksheet_range("Rekap").unwrap();
+    assert_eq!(rekap.height(), 2, "title and header");
+    assert!(text(&rekap, 0, 0).contains("29-11-2026"));
+    let sum = book.worksheet_range("Ringkasan").unwrap();
+    assert_eq!(text(&sum, 4, 0), "Permohonan diterima");
+    assert_eq!(cell(&sum, 4, 1), Data::Float(0.0));
+}
