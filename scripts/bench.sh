@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks with numbers, never pass/fail: search and queue at a million
-# requests (core), and the app's cold start to an interactive queue on the
-# same database, against `loket-cli request list` (process start, open,
+# requests (core), the daily recap and its exports at a year of history
+# (core), and the app's cold start to an interactive queue on the search
+# database, against `loket-cli request list` (process start, open,
 # migrate check, first page) measured in the same run as the reference.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,10 @@ export LOKET_BENCH_ROWS=$rows LOKET_BENCH_DB="$PWD/$work/data/loket.db"
 
 echo "== core: search and queue at $rows requests"
 cargo bench -p loket-core --bench queue_search
+
+echo
+echo "== core: daily recap and one-year CSV/XLSX exports at a year of history (600,000 requests)"
+LOKET_BENCH_RECAP_DB="$PWD/$work/recap.db" cargo bench -p loket-core --bench recap
 
 echo
 echo "== app: cold start to an interactive queue (release build)"

@@ -50,6 +50,11 @@ pub(crate) enum Cmd {
     },
     /// The printed summary receipt ("Bukti Layanan") of a request: HTML, PDF or PNG.
     Receipt(crate::receipt::ReceiptArgs),
+    /// Reports: the daily recap.
+    Report {
+        #[command(subcommand)]
+        cmd: crate::report::ReportCmd,
+    },
     /// Synthetic data for demos and benchmarks.
     Demo {
         #[command(subcommand)]

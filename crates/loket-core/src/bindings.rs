@@ -15,8 +15,11 @@ use crate::model::{
     RequestPage, Status,
 };
 use crate::queue::{QueueItem, QueuePage};
+use crate::recap::{
+    CategoryCount, OperatorCount, OutcomeCount, Recap, RecapOptions, RecapRow, RecapSummary,
+};
 use crate::receipt::{Layout, Receipt, ReceiptFile, ReceiptFormat, ReceiptOptions, ReceiptPrint};
-use crate::sla::{SlaClock, SlaLevel, SlaState};
+use crate::sla::{SlaClock, SlaLevel, SlaReport, SlaState};
 use crate::verify::check::FieldFindings;
 use crate::verify::{
     DocRevision, FieldMark, FormCheck, KkFields, KkMember, KtpFields, ResendResult, RevisionReason,
@@ -82,6 +85,14 @@ pub fn typescript() -> String {
         ReceiptPrint::decl(&cfg),
         ReceiptFormat::decl(&cfg),
         ReceiptFile::decl(&cfg),
+        SlaReport::decl(&cfg),
+        RecapOptions::decl(&cfg),
+        RecapRow::decl(&cfg),
+        OutcomeCount::decl(&cfg),
+        CategoryCount::decl(&cfg),
+        OperatorCount::decl(&cfg),
+        RecapSummary::decl(&cfg),
+        Recap::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by loket-core's bindings.rs. Do not edit.\n\

@@ -21,6 +21,7 @@ pub mod office;
 pub mod phone;
 pub mod preferences;
 pub mod queue;
+pub mod recap;
 pub mod receipt;
 pub mod reply;
 pub mod requests;

@@ -23,16 +23,8 @@ pub fn next_statuses(from: Status) -> &'static [Status] {
     }
 }
 
-/// Indonesian label of a status, for messages.
-pub fn status_label(s: Status) -> &'static str {
-    match s {
-        Status::Received => "Diterima",
-        Status::Verifying => "Diverifikasi",
-        Status::WaitingCitizen => "Menunggu pemohon",
-        Status::Done => "Selesai",
-        Status::Replied => "Sudah dibalas",
-    }
-}
+/// Indonesian label of a status, for messages (the shared words of `labels.rs`).
+pub use crate::labels::status_label;
 
 /// Checks one move; `outcome` is required for `done` and refused otherwise.
 pub fn check_move(from: Status, to: Status, outcome: Option<Outcome>) -> Result<()> {

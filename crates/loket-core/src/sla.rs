@@ -34,12 +34,12 @@ pub mod calendar;
 pub mod config;
 pub mod timer;
 
-pub use calendar::{business_ms, deadline_ms, open_until, DEADLINE_HORIZON_DAYS};
+pub use calendar::{after_office_ms, business_ms, deadline_ms, open_until, DEADLINE_HORIZON_DAYS};
 pub use config::{
     load_settings, parse_settings, save_settings, OfficeHours, OpenInterval, SlaSettings,
     TimeOfDay, KEY_SLA,
 };
-pub use timer::{clock_for, report, SlaClock, SlaLevel, SlaReport, SlaState};
+pub use timer::{clock_for, report, report_of_times, SlaClock, SlaLevel, SlaReport, SlaState};
 
 #[cfg(test)]
 mod tests;

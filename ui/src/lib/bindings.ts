@@ -454,3 +454,158 @@ export type ReceiptPrint = { svg: string, width_mm: number, height_mm: number, l
 export type ReceiptFormat = "html" | "pdf" | "png";
 
 export type ReceiptFile = { file: string, format: ReceiptFormat, layout: Layout, width_mm: number, height_mm: number, bytes: number, };
+
+export type SlaReport = { 
+/**
+ * Requests considered.
+ */
+total: number, 
+/**
+ * Requests whose clock stopped at an outcome.
+ */
+finished: number, 
+/**
+ * Finished within the target.
+ */
+met: number, 
+/**
+ * `met / finished`, 0..1 (0 when nothing is finished).
+ */
+share_met: number, 
+/**
+ * Median office time to outcome of the finished requests (nearest rank:
+ * always a real request's time); `None` when nothing is finished.
+ */
+median_ms: number | null, 
+/**
+ * 90th percentile (nearest rank) of the same.
+ */
+p90_ms: number | null, };
+
+export type RecapOptions = { 
+/**
+ * Show NIKs in full (personal data: only when needed).
+ */
+full_nik: boolean, };
+
+export type RecapRow = { reg_no: string, received_at: number, 
+/**
+ * The first `done` (the outcome, or the merge of a re-send); `None` while open.
+ */
+finished_at: number | null, 
+/**
+ * The first `replied`.
+ */
+replied_at: number | null, name: string, 
+/**
+ * Masked (`351602******0003`) unless the recap was asked with `full_nik`.
+ */
+nik: string | null, category: Category, status: Status, outcome: Outcome | null, 
+/**
+ * Who recorded the outcome; before that, who registered the request.
+ */
+operator: string, 
+/**
+ * Office time counted by the SLA clock (to the outcome, or to `now` while open).
+ */
+sla_elapsed_ms: number, 
+/**
+ * `Some(true)`: finished within the promise; `Some(false)`: finished
+ * late, or still open and already past it; `None`: open and still in
+ * time, or a merged re-send (not judged).
+ */
+sla_met: boolean | null, 
+/**
+ * The request this one was merged into as a re-send (not counted in totals).
+ */
+merged_into: string | null, };
+
+export type OutcomeCount = { outcome: Outcome, count: number, };
+
+export type CategoryCount = { category: Category, count: number, };
+
+export type OperatorCount = { operator: string, total: number, finished: number, 
+/**
+ * Finished within the promise.
+ */
+met: number, };
+
+export type RecapSummary = { from: string, to: string, generated_at: number, 
+/**
+ * NIKs are shown in full.
+ */
+full_nik: boolean, office: OfficeProfile, 
+/**
+ * The promise the SLA figures are measured against, in office minutes.
+ */
+target_minutes: number, 
+/**
+ * Requests received in the range (rows), merged re-sends included.
+ */
+total: number, 
+/**
+ * Re-sends merged into another request: listed, not counted below.
+ */
+merged: number, 
+/**
+ * Still open as of `generated_at` (counted requests).
+ */
+open: number, 
+/**
+ * Every outcome, in the fixed order, zeros included.
+ */
+by_outcome: Array<OutcomeCount>, 
+/**
+ * Every category, in the fixed order, zeros included.
+ */
+by_category: Array<CategoryCount>, 
+/**
+ * Operators by name.
+ */
+by_operator: Array<OperatorCount>, 
+/**
+ * Over the counted requests.
+ */
+sla: SlaReport, };
+
+export type Recap = { 
+/**
+ * By time received.
+ */
+rows: Array<RecapRow>, from: string, to: string, generated_at: number, 
+/**
+ * NIKs are shown in full.
+ */
+full_nik: boolean, office: OfficeProfile, 
+/**
+ * The promise the SLA figures are measured against, in office minutes.
+ */
+target_minutes: number, 
+/**
+ * Requests received in the range (rows), merged re-sends included.
+ */
+total: number, 
+/**
+ * Re-sends merged into another request: listed, not counted below.
+ */
+merged: number, 
+/**
+ * Still open as of `generated_at` (counted requests).
+ */
+open: number, 
+/**
+ * Every outcome, in the fixed order, zeros included.
+ */
+by_outcome: Array<OutcomeCount>, 
+/**
+ * Every category, in the fixed order, zeros included.
+ */
+by_category: Array<CategoryCount>, 
+/**
+ * Operators by name.
+ */
+by_operator: Array<OperatorCount>, 
+/**
+ * Over the counted requests.
+ */
+sla: SlaReport, };

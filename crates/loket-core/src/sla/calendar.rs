@@ -121,7 +121,19 @@ pub fn open_until(settings: &SlaSettings, now_ms: i64) -> Option<i64> {
 /// Expects validated settings (each day's intervals sorted, as
 /// [`SlaSettings::validated`] and `load_settings` return them).
 pub fn deadline_ms(settings: &SlaSettings, start_ms: i64, already_elapsed_ms: i64) -> Option<i64> {
-    let mut left = settings.target_ms().saturating_sub(already_elapsed_ms);
+    after_office_ms(
+        settings,
+        start_ms,
+        settings.target_ms().saturating_sub(already_elapsed_ms),
+    )
+}
+
+/// The UTC instant at which `office_ms` of office time have passed since
+/// `start_ms` (`start_ms` itself for `office_ms <= 0`); `None` beyond
+/// [`DEADLINE_HORIZON_DAYS`] days. Used by [`deadline_ms`] and to place
+/// synthetic histories in office hours (`demo`).
+pub fn after_office_ms(settings: &SlaSettings, start_ms: i64, office_ms: i64) -> Option<i64> {
+    let mut left = office_ms;
     if left <= 0 {
         return Some(start_ms);
     }

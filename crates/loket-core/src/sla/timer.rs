@@ -162,17 +162,24 @@ fn nearest_rank(sorted: &[i64], pct: usize) -> Option<i64> {
 /// request met the promise when its office time to outcome is within
 /// `settings`' target.
 pub fn report(settings: &SlaSettings, clocks: &[SlaClock]) -> SlaReport {
-    let mut times: Vec<i64> = clocks
+    let times: Vec<i64> = clocks
         .iter()
         .filter(|c| c.is_finished())
         .map(|c| c.elapsed_ms)
         .collect();
+    report_of_times(settings, clocks.len(), times)
+}
+
+/// The same report from the office times to outcome of the finished requests
+/// alone, out of `total` requests: what a long recap collects instead of
+/// keeping every clock.
+pub fn report_of_times(settings: &SlaSettings, total: usize, mut times: Vec<i64>) -> SlaReport {
     times.sort_unstable();
     let target = settings.target_ms();
     let met = times.iter().filter(|&&t| t <= target).count();
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     SlaReport {
-        total: count(clocks.len()),
+        total: count(total.max(times.len())),
         finished: count(times.len()),
         met: count(met),
         share_met: if times.is_empty() {

@@ -16,6 +16,8 @@ use crate::requests::normalize_name;
 use rusqlite::{params, Connection, TransactionBehavior};
 use std::collections::BTreeMap;
 
+mod history;
+
 const GIVEN: &[&str] = &[
     "AHMAD", "SITI", "MUHAMMAD", "NUR", "DEWI", "BUDI", "SRI", "AGUS", "RINA", "EKO", "YULI",
     "HADI", "WAHYU", "INDAH", "SUGENG", "LILIK", "ENDANG", "ARIF", "FITRI", "RUDI", "ANIK", "JOKO",
@@ -61,10 +63,22 @@ pub fn is_empty(conn: &Connection) -> Result<bool> {
     )
 }
 
-/// Seeds `count` synthetic requests received over the `days` days up to `now_ms`.
-/// Older requests are closed with outcomes; the last hours' ones are open.
+/// The operators of demo data.
+const OPERATORS: &[&str] = &[
+    "DEMO OPERATOR 1",
+    "DEMO OPERATOR 2",
+    "DEMO OPERATOR 3",
+    "DEMO OPERATOR 4",
+];
+
+/// Seeds `count` synthetic requests received over the `days` days up to
+/// `now_ms`, each with a lifecycle placed in office hours (`history.rs`):
+/// most done within the promise and replied, some paused on a re-send, some
+/// late, the most recent still open; about 2% are re-sends merged into the
+/// request before them, as `duplicates::merge` records them.
 pub fn seed(conn: &mut Connection, count: u32, days: u32, now_ms: i64, seed: u64) -> Result<u32> {
     let mut rng = fastrand::Rng::with_seed(seed);
+    let settings = crate::sla::SlaSettings::default();
     let span_ms = i64::from(days.max(1)) * 86_400_000;
     let start = now_ms - span_ms;
     // Spread receipts evenly, in time order, so ids follow receipt time as in real use.
@@ -85,77 +99,84 @@ pub fn seed(conn: &mut Connection, count: u32, days: u32, now_ms: i64, seed: u64
         )?;
         let mut event = tx.prepare(
             "INSERT INTO request_events (request_id, at, operator, from_status, to_status, outcome, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, '')",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
-        let operators = ["DEMO OPERATOR 1", "DEMO OPERATOR 2", "DEMO OPERATOR 3"];
+        let mut merge = tx.prepare(
+            "INSERT INTO request_merges (request_id, into_id, at, operator, reason)
+             VALUES (?1, ?2, ?3, ?4, 'kiriman ulang (contoh)')",
+        )?;
+        // The previous request, which a re-send repeats: (id, reg_no, person).
+        let mut previous: Option<(i64, String, Person)> = None;
         for i in 0..i64::from(count) {
-            let received = start + i * step + rng.i64(0..step);
+            let received = history::daytime(start + i * step + rng.i64(0..step)).min(now_ms);
             let day = clock::wib_date(received).format("%y%m%d").to_string();
             let n = counters.entry(day.clone()).or_insert(0);
             *n += 1;
             let reg_no = format!("VN-{day}-{:04}", *n);
-            let name = format!(
-                "{} {}",
-                GIVEN[rng.usize(0..GIVEN.len())],
-                FAMILY[rng.usize(0..FAMILY.len())]
-            );
-            let female = rng.bool();
-            let nik = synthetic_nik(&mut rng, female);
-            let kk = synthetic_kk(&mut rng, received);
-            let phone = format!("+628{}{:08}", rng.u8(1..10), rng.u32(0..100_000_000));
-            let category = Category::ALL[rng.usize(0..Category::ALL.len())];
-            let age_ms = now_ms - received;
-            let (status, outcome) = if age_ms < 2 * 3_600_000 {
-                let open = [Status::Received, Status::Verifying, Status::WaitingCitizen];
-                (open[rng.usize(0..open.len())], None)
-            } else {
-                let outcome = match rng.u8(0..20) {
-                    0..=12 => Outcome::Updated,
-                    13..=14 => Outcome::UpdatedPendingSync,
-                    15 => Outcome::DuplicateNik,
-                    16 => Outcome::NotRecorded,
-                    17 => Outcome::DataMismatch,
-                    _ => Outcome::ResendNeeded,
-                };
-                (Status::Replied, Some(outcome))
+            let registrar = rng.usize(0..OPERATORS.len());
+            let resend_of = previous.take().filter(|_| rng.u8(0..50) == 0);
+            let (person, steps, merged_at) = match &resend_of {
+                Some((_, _, p)) => {
+                    let (steps, at) =
+                        history::merged(&mut rng, &settings, received, registrar, now_ms);
+                    (p.clone(), steps, at)
+                }
+                None => {
+                    let steps = history::lifecycle(
+                        &mut rng,
+                        &settings,
+                        received,
+                        registrar,
+                        OPERATORS.len(),
+                        now_ms,
+                    );
+                    (Person::random(&mut rng, received), steps, None)
+                }
             };
-            let finished = received + i64::from(rng.u32(5..45)) * 60_000;
-            let updated = if status.is_open() { received } else { finished };
-            let operator = operators[rng.usize(0..operators.len())];
+            let last = steps
+                .last()
+                .map_or((Status::Received, received), |s| (s.to, s.at));
+            let outcome = steps.iter().find_map(|s| s.outcome);
             insert.execute(params![
                 reg_no,
-                name,
-                normalize_name(&name),
-                phone,
-                nik,
-                kk,
-                category.as_str(),
+                person.name,
+                normalize_name(&person.name),
+                person.phone,
+                person.nik,
+                person.kk,
+                person.category.as_str(),
                 PROBLEMS[rng.usize(0..PROBLEMS.len())],
-                status.as_str(),
+                last.0.as_str(),
                 outcome.map(Outcome::as_str),
                 received,
-                updated,
-                operator
+                last.1,
+                OPERATORS[registrar]
             ])?;
             let id = tx.last_insert_rowid();
-            event.execute(params![
-                id,
-                received,
-                operator,
-                None::<&str>,
-                "received",
-                None::<&str>
-            ])?;
-            if status != Status::Received {
-                let from = if status.is_open() { "received" } else { "done" };
+            for s in &steps {
+                let note = match (&resend_of, s.to) {
+                    (Some((_, into, _)), Status::Done) => {
+                        format!("Digabung ke {into} sebagai kiriman ulang")
+                    }
+                    _ => String::new(),
+                };
                 event.execute(params![
                     id,
-                    updated,
-                    operator,
-                    from,
-                    status.as_str(),
-                    outcome.map(Outcome::as_str)
+                    s.at,
+                    OPERATORS[s.operator],
+                    s.from.map(Status::as_str),
+                    s.to.as_str(),
+                    s.outcome.map(Outcome::as_str),
+                    note
                 ])?;
+            }
+            // The target's "Digabungkan dari" note is left out: its events
+            // were written already, and events stay in time order.
+            if let (Some((into_id, _, _)), Some(at)) = (&resend_of, merged_at) {
+                merge.execute(params![id, into_id, at, OPERATORS[registrar]])?;
+            }
+            if resend_of.is_none() {
+                previous = Some((id, reg_no, person));
             }
         }
         let mut counter = tx.prepare(
@@ -168,6 +189,34 @@ pub fn seed(conn: &mut Connection, count: u32, days: u32, now_ms: i64, seed: u64
     }
     tx.commit()?;
     Ok(count)
+}
+
+/// The citizen of a synthetic request.
+#[derive(Clone)]
+struct Person {
+    name: String,
+    phone: String,
+    nik: String,
+    kk: String,
+    category: Category,
+}
+
+impl Person {
+    fn random(rng: &mut fastrand::Rng, received: i64) -> Person {
+        let name = format!(
+            "{} {}",
+            GIVEN[rng.usize(0..GIVEN.len())],
+            FAMILY[rng.usize(0..FAMILY.len())]
+        );
+        let female = rng.bool();
+        Person {
+            name,
+            nik: synthetic_nik(rng, female),
+            kk: synthetic_kk(rng, received),
+            phone: format!("+628{}{:08}", rng.u8(1..10), rng.u32(0..100_000_000)),
+            category: Category::ALL[rng.usize(0..Category::ALL.len())],
+        }
+    }
 }
 
 fn synthetic_nik(rng: &mut fastrand::Rng, female: bool) -> String {
@@ -193,28 +242,4 @@ fn synthetic_kk(rng: &mut fastrand::Rng, received_ms: i64) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ident;
-
-    #[test]
-    fn seeded_numbers_pass_the_checks() -> Result<()> {
-        let mut conn = crate::db::open_in_memory()?;
-        let now = clock::now_ms();
-        seed(&mut conn, 300, 30, now, 7)?;
-        let today = clock::wib_date(now);
-        let mut stmt = conn.prepare("SELECT nik, kk FROM requests")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        let mut n = 0;
-        for row in rows {
-            let (nik, kk) = row?;
-            let c = ident::nik::check_nik(&nik, None, None, today);
-            assert!(c.valid, "demo NIK {nik} must be valid: {:?}", c.errors);
-            let c = ident::kk::check_kk(&kk, today);
-            assert!(c.valid, "demo KK {kk} must be valid: {:?}", c.errors);
-            n += 1;
-        }
-        assert_eq!(n, 300, "every seeded request is stored");
-        Ok(())
-    }
-}
+mod tests;
