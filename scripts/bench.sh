@@ -51,3 +51,7 @@ echo "== app: drop to photo shown, memory with ten photos (release build)"
 echo
 echo "== core: adding a 12 MP camera JPEG against djpeg decoding it"
 cargo bench -p loket-core --bench add_document
+
+echo
+echo "== core: a receipt from database to SVG, PNG and PDF"
+cargo bench -p loket-core --bench receipt

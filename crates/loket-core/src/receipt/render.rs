@@ -61,7 +61,7 @@ impl Drawn {
     pub(crate) fn flat_svg(&self) -> Result<String> {
         let written = self.tree.to_string(&WriteOptions {
             indent: Indent::None,
-            coordinates_precision: 3,
+            coordinates_precision: 2,
             transforms_precision: 5,
             ..WriteOptions::default()
         });
