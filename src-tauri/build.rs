@@ -35,6 +35,8 @@ const COMMANDS: &[&str] = &[
     "reply_open",
     "receipt_for_print",
     "receipt_save",
+    "recap_daily",
+    "recap_export",
 ];
 
 fn main() {

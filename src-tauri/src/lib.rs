@@ -81,6 +81,8 @@ pub fn run() {
             commands::preferences::reply_open,
             commands::receipts::receipt_for_print,
             commands::receipts::receipt_save,
+            commands::recap::recap_daily,
+            commands::recap::recap_export,
             commands::requests::set_operator,
             commands::requests::check_nik,
             commands::requests::check_kk,

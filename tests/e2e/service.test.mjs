@@ -24,7 +24,8 @@ const opened = join(dataDir, 'opened-urls.txt');
 mkdirSync(fakeBin, { recursive: true });
 writeFileSync(join(fakeBin, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$1" >> '${opened}'\n`);
 chmodSync(join(fakeBin, 'xdg-open'), 0o755);
-const driver = await startDriver(dataDir, { PATH: `${fakeBin}:${process.env.PATH}` });
+const exportDir = join(dataDir, 'exports');
+const driver = await startDriver(dataDir, { PATH: `${fakeBin}:${process.env.PATH}`, LOKET_EXPORT_DIR: exportDir });
 after(() => driver.stop());
 
 const statusOf = (browser) => browser.$('[data-testid=detail]').getAttribute('data-status');
@@ -137,8 +138,51 @@ test('settings, pause while waiting, outcome, WhatsApp reply, replied', async ()
     );
     assert.match(history, /Menunggu pemohon/, 'the pause is in the history');
     await screenshot(browser, '34-replied');
-    console.log(`operator actions from the queue to "replied": ${actions}`);
+    const toReplied = actions;
+
+    // The receipt: P opens it, ready to print (Enter / Ctrl+P opens the
+    // system's modal print dialog, which a test must not do: that last
+    // action is counted, not pressed).
+    await act(() => browser.keys(['p']));
+    const preview = await browser.$('[data-testid=receipt-preview]');
+    await preview.waitForDisplayed();
+    assert.equal(await preview.getAttribute('data-layout'), 'roll80', 'the 80 mm roll by default');
+    assert.equal(Number(await preview.getAttribute('data-width-mm')), 80);
+    assert.ok(Number(await preview.getAttribute('data-height-mm')) > 80, 'as long as its content');
+    assert.ok((await preview.$$('svg *')).length > 20, 'the drawing is on screen (text as paths, QR)');
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'receipt-print', 'Enter would print');
+    actions += 1; // Enter: print
+    await screenshot(browser, '35-receipt-roll80');
+    await (await browser.$('input[name=layout][value=a5]')).click();
+    await until(browser, async () => (await browser.$('[data-testid=receipt-preview]').getAttribute('data-layout')) === 'a5', 'the A5 layout');
+    assert.equal(Number(await browser.$('[data-testid=receipt-preview]').getAttribute('data-height-mm')), 210);
+    await screenshot(browser, '36-receipt-a5');
+    await (await browser.$('#receipt-save-png')).click();
+    const savedNote = await browser.$('[data-testid=receipt-saved]');
+    await savedNote.waitForDisplayed();
+    const png = readFileSync(await savedNote.getAttribute('data-file'));
+    assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG to drag into the chat');
+    console.log(`operator actions from the queue to "replied": ${toReplied}; to the printed receipt: ${actions}`);
     assert.ok(actions <= 12, `at most 12 operator actions (${actions})`);
+    await browser.keys(['Escape']);
+    await (await browser.$('[data-testid=receipt-dialog]')).waitForExist({ reverse: true });
+
+    // The daily recap lists it, finished in time; the CSV export holds it.
+    await browser.keys(['F8']);
+    const recap = await browser.$('[data-testid=recap]');
+    await recap.waitForDisplayed();
+    const recapRow = await browser.$(`[data-testid=recap-row][data-reg="${reg}"]`);
+    await recapRow.waitForDisplayed();
+    assert.match(await recapRow.getText(), /NIK sudah diperbarui/);
+    assert.match(await recapRow.getText(), /351602\*{6}0003/, 'masked in the recap');
+    assert.equal(await (await browser.$('[data-testid=recap-share]')).getText(), '100%', 'in time: the pause did not count');
+    await screenshot(browser, '37-recap');
+    await (await browser.$('#recap-csv')).click();
+    const recapSaved = await browser.$('[data-testid=recap-saved]');
+    await recapSaved.waitForDisplayed();
+    const csv = readFileSync(await recapSaved.getAttribute('data-file'), 'utf8');
+    assert.ok(csv.includes(reg) && csv.includes('\r\n'), 'the CSV holds the request, Windows line ends');
+    assert.ok(!csv.includes(NIK), 'the CSV masks the NIK');
   } catch (e) {
     await screenshot(browser, 'failure-service').catch(() => {});
     throw e;

@@ -16,7 +16,8 @@ use crate::model::{
 };
 use crate::queue::{QueueItem, QueuePage};
 use crate::recap::{
-    CategoryCount, OperatorCount, OutcomeCount, Recap, RecapOptions, RecapRow, RecapSummary,
+    CategoryCount, OperatorCount, OutcomeCount, Recap, RecapFile, RecapOptions, RecapRow,
+    RecapSummary,
 };
 use crate::receipt::{Layout, Receipt, ReceiptFile, ReceiptFormat, ReceiptOptions, ReceiptPrint};
 use crate::sla::{SlaClock, SlaLevel, SlaReport, SlaState};
@@ -93,6 +94,7 @@ pub fn typescript() -> String {
         OperatorCount::decl(&cfg),
         RecapSummary::decl(&cfg),
         Recap::decl(&cfg),
+        RecapFile::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by loket-core's bindings.rs. Do not edit.\n\

@@ -4,6 +4,7 @@
 
 pub mod documents;
 pub mod preferences;
+pub mod recap;
 pub mod receipts;
 pub mod requests;
 pub mod verify;

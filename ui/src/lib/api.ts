@@ -19,6 +19,9 @@ import type {
   NewRequest,
   OfficeProfile,
   Preferences,
+  Recap,
+  RecapFile,
+  RecapOptions,
   ReceiptFile,
   ReceiptFormat,
   ReceiptOptions,
@@ -123,4 +126,10 @@ export const api = {
     call('receipt_for_print', { regNo, options }),
   receiptSave: (regNo: string, options: ReceiptOptions, format: ReceiptFormat): Promise<ReceiptFile> =>
     call('receipt_save', { regNo, options, format }),
+
+  // The daily recap of WIB days `from..=to` (YYYY-MM-DD) and its CSV/XLSX export.
+  recapDaily: (from: string, to: string, options: RecapOptions): Promise<Recap> =>
+    call('recap_daily', { from, to, options }),
+  recapExport: (from: string, to: string, options: RecapOptions, format: 'csv' | 'xlsx'): Promise<RecapFile> =>
+    call('recap_export', { from, to, options, format }),
 };

@@ -609,3 +609,5 @@ by_operator: Array<OperatorCount>,
  * Over the counted requests.
  */
 sla: SlaReport, };
+
+export type RecapFile = { file: string, summary: RecapSummary, };

@@ -217,3 +217,15 @@ describe('formatSla', () => {
     expect(formatSla(clock({ state: 'breached', remaining_ms: -90 * MIN }), T0, T0).text).toBe('Terlambat');
   });
 });
+
+describe('recap figures', () => {
+  it('formats office minutes, shares and WIB days', async () => {
+    const { formatMinutes, formatShare, wibIsoDate } = await import('./format');
+    expect(formatMinutes(null)).toBe('—');
+    expect(formatMinutes(12 * MIN + 20_000)).toBe('12 mnt');
+    expect(formatMinutes(65 * MIN)).toBe('1 j 5 mnt');
+    expect(formatShare(0.8666)).toBe('87%');
+    expect(wibIsoDate(utc('2026-11-25T16:59:00Z'))).toBe('2026-11-25');
+    expect(wibIsoDate(utc('2026-11-25T17:00:00Z'))).toBe('2026-11-26');
+  });
+});

@@ -179,3 +179,20 @@ export function formatSla(c: SlaClock, fetchedAt: number, now: number): SlaView 
   // The warning threshold is a setting: the backend's level decides.
   return { level: c.level === 'warning' ? 'warning' : 'ok', text: minutes(left) };
 }
+
+/** Office minutes of a duration: `12 mnt`, `1 j 5 mnt`; `—` for none. */
+export function formatMinutes(ms: number | null): string {
+  if (ms === null) return '—';
+  const m = Math.round(ms / 60_000);
+  return m >= 60 ? `${Math.floor(m / 60)} j ${m % 60} mnt` : `${m} mnt`;
+}
+
+/** A share 0..1 as a whole percentage: `87%`. */
+export function formatShare(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** The YYYY-MM-DD of the WIB day of a UTC instant. */
+export function wibIsoDate(ms: number): string {
+  return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+}

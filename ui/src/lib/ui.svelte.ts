@@ -5,7 +5,8 @@ export type Screen =
   | { kind: 'queue' }
   | { kind: 'new' }
   | { kind: 'detail'; regNo: string }
-  | { kind: 'settings' };
+  | { kind: 'settings' }
+  | { kind: 'recap' };
 
 export const ui = $state<{ screen: Screen; toast: string | null }>({
   screen: { kind: 'queue' },

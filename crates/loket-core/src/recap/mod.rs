@@ -209,6 +209,13 @@ pub fn for_each_row(
     Ok(tally.finish(&settings, from, to, opts, office, now_ms))
 }
 
+/// An exported recap file: where it went and what it holds.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RecapFile {
+    pub file: String,
+    pub summary: RecapSummary,
+}
+
 /// The recap of the WIB days `from..=to` (inclusive) as of `now_ms`.
 pub fn daily(
     conn: &Connection,

@@ -9,12 +9,14 @@
 use super::layout::Layout;
 use crate::error::Result;
 use crate::ident::{mask_number, show_number};
-use crate::model::{Category, Event, Outcome, Request, Status};
+use crate::model::{Event, Request, Status};
 use crate::sla::{self, SlaState};
 use crate::{clock, lifecycle, office, requests};
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use crate::labels::{category_label, outcome_label};
 
 /// What the operator chose when asking for a receipt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -88,30 +90,6 @@ impl Receipt {
         }
         rows.push(("Petugas", self.operator.as_str()));
         rows
-    }
-}
-
-/// The outcome as the UI names it (`ui/src/lib/format.ts`).
-pub fn outcome_label(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Updated => "NIK sudah diperbarui",
-        Outcome::UpdatedPendingSync => "Diperbarui, lembaga melihatnya setelah 3×24 jam",
-        Outcome::DuplicateNik => "NIK ganda (dieskalasi)",
-        Outcome::NotRecorded => "Belum rekam KTP-el",
-        Outcome::DataMismatch => "Data tidak sesuai",
-        Outcome::ResendNeeded => "Perlu kirim ulang dokumen",
-    }
-}
-
-/// The category as the UI names it (`ui/src/lib/format.ts`).
-pub fn category_label(c: Category) -> &'static str {
-    match c {
-        Category::Bpjs => "BPJS",
-        Category::Bank => "Bank",
-        Category::School => "Sekolah",
-        Category::Sim => "SIM",
-        Category::VoterList => "Daftar pemilih (DPT)",
-        Category::Other => "Lainnya",
     }
 }
 
