@@ -5,9 +5,14 @@
 //! they sit on the hot path of adding a camera photo: the rotation is done
 //! in cache-friendly tiles, and the downscale averages every source pixel
 //! (sharp small text stays legible, no aliasing) in two separable passes.
+//! Both borrow and hand back a [`Cow`], so a picture that is already upright
+//! and small enough is never copied. Encoding is libjpeg-turbo's (SIMD),
+//! several times faster than a pure-Rust encoder on a 3-megapixel copy.
 
 use super::refuse;
 use crate::error::Result;
+use std::borrow::Cow;
+use turbojpeg::{Compressor, Image, PixelFormat, Subsamp};
 
 /// An 8-bit RGB image; `data.len() == width * height * 3` always holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,10 +47,10 @@ impl Rgb {
 
     /// Applies an EXIF orientation (1–8; anything else is 1), so the result
     /// is upright.
-    pub(super) fn orient(self, exif: u8) -> Rgb {
+    pub(super) fn orient(&self, exif: u8) -> Cow<'_, Rgb> {
         let (w, h) = (self.width as usize, self.height as usize);
         // Each arm maps an output pixel (x, y) to the source pixel it shows.
-        match exif {
+        let upright = match exif {
             2 => self.remap(w, h, move |x, y| (w - 1 - x, y)),
             3 => self.remap(w, h, move |x, y| (w - 1 - x, h - 1 - y)),
             4 => self.remap(w, h, move |x, y| (x, h - 1 - y)),
@@ -53,12 +58,13 @@ impl Rgb {
             6 => self.remap(h, w, move |x, y| (y, h - 1 - x)),
             7 => self.remap(h, w, move |x, y| (w - 1 - y, h - 1 - x)),
             8 => self.remap(h, w, move |x, y| (w - 1 - y, x)),
-            _ => self,
-        }
+            _ => return Cow::Borrowed(self),
+        };
+        Cow::Owned(upright)
     }
 
     fn remap(
-        self,
+        &self,
         out_w: usize,
         out_h: usize,
         src: impl Fn(usize, usize) -> (usize, usize),
@@ -86,24 +92,14 @@ impl Rgb {
         }
     }
 
-    /// Shrinks the image so that its long side is at most `long_side`,
-    /// keeping the aspect; never enlarges.
-    pub(super) fn fit(self, long_side: u32) -> Rgb {
+    /// The image shrunk so that its long side is at most `long_side`,
+    /// keeping the aspect; never enlarged (then it is `self`, not a copy).
+    pub(super) fn fit(&self, long_side: u32) -> Cow<'_, Rgb> {
         let (w, h) = fit_dims(self.width, self.height, long_side);
         if (w, h) == (self.width, self.height) {
-            self
+            Cow::Borrowed(self)
         } else {
-            self.resize(w, h)
-        }
-    }
-
-    /// A copy shrunk to fit `long_side`, leaving `self` as it is.
-    pub(super) fn shrunk(&self, long_side: u32) -> Rgb {
-        let (w, h) = fit_dims(self.width, self.height, long_side);
-        if (w, h) == (self.width, self.height) {
-            self.clone()
-        } else {
-            self.resize(w, h)
+            Cow::Owned(self.resize(w, h))
         }
     }
 
@@ -153,16 +149,29 @@ impl Rgb {
         }
     }
 
-    /// Baseline JPEG at `quality` (4:2:0 below quality 90).
+    /// Baseline JPEG at `quality` (4:2:0 below quality 90, 4:4:4 from 90).
     pub(super) fn encode_jpeg(&self, quality: u8) -> Result<Vec<u8>> {
-        let (Ok(w), Ok(h)) = (u16::try_from(self.width), u16::try_from(self.height)) else {
+        let fail = |e: turbojpeg::Error| refuse::internal(&format!("JPEG tidak bisa dibuat ({e})"));
+        if self.width > 65_535 || self.height > 65_535 {
             return Err(refuse::internal("gambar terlalu besar untuk JPEG"));
+        }
+        let mut enc = Compressor::new().map_err(fail)?;
+        enc.set_quality(i32::from(quality)).map_err(fail)?;
+        let subsamp = if quality < 90 {
+            Subsamp::Sub2x2
+        } else {
+            Subsamp::None
         };
-        let mut out = Vec::with_capacity(self.data.len() / 8);
-        jpeg_encoder::Encoder::new(&mut out, quality)
-            .encode(&self.data, w, h, jpeg_encoder::ColorType::Rgb)
-            .map_err(|e| refuse::internal(&format!("JPEG tidak bisa dibuat ({e})")))?;
-        Ok(out)
+        enc.set_subsamp(subsamp).map_err(fail)?;
+        let width = self.width as usize;
+        enc.compress_to_vec(Image {
+            pixels: self.data.as_slice(),
+            width,
+            pitch: width * 3,
+            height: self.height as usize,
+            format: PixelFormat::RGB,
+        })
+        .map_err(fail)
     }
 
     #[cfg(test)]
@@ -226,7 +235,7 @@ mod tests {
     fn orientation_matches_the_image_crate_for_all_eight() {
         let src = sample(7, 4);
         for exif in 1..=8u8 {
-            let ours = src.clone().orient(exif);
+            let ours = src.orient(exif);
             let mut theirs = image::DynamicImage::ImageRgb8(
                 image::RgbImage::from_raw(7, 4, src.data().to_vec()).unwrap(),
             );
