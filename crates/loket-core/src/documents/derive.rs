@@ -28,10 +28,10 @@ pub(super) struct Derived {
 /// Makes the display copy and the thumbnail of a page as stored, turned
 /// upright by the EXIF orientation `exif` (1 for upright).
 pub(super) fn derive(page: &Rgb, exif: u8) -> Result<Derived> {
-    let page = page.fit(DISPLAY_LONG_SIDE);
+    let page = page.fit(DISPLAY_LONG_SIDE)?;
     std::thread::scope(|s| {
         let thumb = s.spawn(|| {
-            page.fit(THUMB_LONG_SIDE)
+            page.fit(THUMB_LONG_SIDE)?
                 .orient(exif)
                 .encode_jpeg(THUMB_QUALITY)
         });
