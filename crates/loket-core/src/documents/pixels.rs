@@ -94,7 +94,8 @@ impl Rgb {
         out_h: usize,
         src: impl Fn(usize, usize) -> (usize, usize),
     ) -> Rgb {
-        const TILE: usize = 32;
+        // 8×8 pixels measured fastest (2.5 ms for 2000×1500, 32×32: 4.7 ms).
+        const TILE: usize = 8;
         let sw = self.width as usize;
         let (px, _) = self.data.as_chunks::<3>();
         let mut data = vec![0u8; out_w * out_h * 3];
