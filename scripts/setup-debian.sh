@@ -13,6 +13,8 @@ PACKAGES=(
   # Tauri build
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config
+  # libjpeg-turbo, built from the turbojpeg crate's bundled source (SIMD needs nasm)
+  cmake nasm
   # A real window in tests, WebDriver, screenshots
   xvfb xauth webkit2gtk-driver imagemagick xdotool poppler-utils
   # Receipt print check: headless Chromium prints the receipt page to PDF

@@ -4,17 +4,20 @@
 //! `probe` reads only headers: a picture claiming more than [`MAX_PIXELS`]
 //! (the 30000×30000 PNG bomb) or less than [`MIN_SIDE`] on its short side is
 //! refused here, before a single pixel is allocated. `image::Limits` and the
-//! JPEG decoder's buffer limit stand behind it as a second guard.
+//! JPEG path's own checks (`jpeg.rs`) stand behind it as a second guard.
 //!
-//! `render` decodes. Camera JPEGs take the fast path: `jpeg-decoder` scales
-//! by 1/2, 1/4 or 1/8 inside the inverse DCT, so a 4000×3000 photo becomes
-//! its 2000×1500 display copy without ever existing at full size. PNG and
-//! WebP go through the `image` crate; PDFs through `pdf.rs`. A panic inside
-//! any decoder (they parse untrusted bytes) becomes a coded refusal.
+//! `render` decodes. Camera JPEGs take the fast path (`jpeg.rs`):
+//! libjpeg-turbo scales by n/8 inside the inverse DCT, so a 4000×3000 photo
+//! becomes its 2000×1500 display copy without ever existing at full size.
+//! PNG and WebP go through the `image` crate; PDFs through `pdf.rs`. Pages
+//! leave here as stored, with their EXIF orientation: `derive.rs` turns
+//! them upright once they are as small as they will get. A panic inside any
+//! decoder (they parse untrusted bytes) becomes a coded refusal.
 
 use super::derive::{derive, Derived};
+use super::jpeg;
 use super::pdf::{self, OpenPdf};
-use super::pixels::{fit_dims, Rgb};
+use super::pixels::Rgb;
 use super::{refuse, DocFormat, DISPLAY_LONG_SIDE, MAX_PIXELS, MIN_SIDE};
 use crate::error::Result;
 use image::metadata::Orientation;
@@ -46,10 +49,8 @@ pub(super) struct Rendered {
 pub(super) fn probe(format: DocFormat, bytes: &[u8]) -> Result<Source> {
     guarded("Berkas", || match format {
         DocFormat::Jpeg => {
-            let mut dec = jpeg_decoder::Decoder::new(bytes);
-            dec.read_info().map_err(|_| refuse::damaged("Foto"))?;
-            let info = dec.info().ok_or_else(|| refuse::damaged("Foto"))?;
-            check_dims(u32::from(info.width), u32::from(info.height))?;
+            let (w, h) = jpeg::dims(bytes)?;
+            check_dims(w, h)?;
             Ok(Source::Jpeg)
         }
         DocFormat::Png => {
@@ -76,13 +77,16 @@ pub(super) fn probe(format: DocFormat, bytes: &[u8]) -> Result<Source> {
 /// Decodes, orients and derives every page.
 pub(super) fn render(source: &Source, bytes: &[u8]) -> Result<Rendered> {
     guarded("Berkas", || {
-        let (width, height, page) = match source {
-            Source::Jpeg => jpeg(bytes)?,
+        let (width, height, page, exif) = match source {
+            Source::Jpeg => {
+                let photo = jpeg::decode(bytes, DISPLAY_LONG_SIDE)?;
+                (photo.width, photo.height, photo.pixels, photo.exif)
+            }
             Source::Raster(format) => raster(bytes, *format)?,
             Source::Pdf(doc) => {
                 let mut pages = Vec::new();
                 pdf::render(doc, |page| {
-                    pages.push(derive(page)?);
+                    pages.push(derive(&page, 1)?);
                     Ok(())
                 })?;
                 return Ok(Rendered {
@@ -95,7 +99,7 @@ pub(super) fn render(source: &Source, bytes: &[u8]) -> Result<Rendered> {
         Ok(Rendered {
             width,
             height,
-            pages: vec![derive(page)?],
+            pages: vec![derive(&page, exif)?],
         })
     })
 }
@@ -114,54 +118,6 @@ pub(super) fn check_dims(width: u32, height: u32) -> Result<()> {
 
 fn guarded<T>(what: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
     catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| Err(refuse::damaged(what)))
-}
-
-/// The fast path for JPEG: DCT-scaled decode to about display size.
-fn jpeg(bytes: &[u8]) -> Result<(u32, u32, Rgb)> {
-    let damaged = |_| refuse::damaged("Foto");
-    let mut dec = jpeg_decoder::Decoder::new(bytes);
-    dec.set_max_decoding_buffer_size(usize::try_from(MAX_DECODE_BYTES).unwrap_or(usize::MAX));
-    dec.read_info().map_err(damaged)?;
-    let info = dec.info().ok_or_else(|| refuse::damaged("Foto"))?;
-    let (w, h) = (u32::from(info.width), u32::from(info.height));
-    check_dims(w, h)?;
-    let exif = dec
-        .exif_data()
-        .and_then(Orientation::from_exif_chunk)
-        .map_or(1, Orientation::to_exif);
-    let (tw, th) = fit_dims(w, h, DISPLAY_LONG_SIDE);
-    let (Ok(tw), Ok(th)) = (u16::try_from(tw), u16::try_from(th)) else {
-        return Err(refuse::damaged("Foto"));
-    };
-    dec.scale(tw, th).map_err(damaged)?;
-    let pixels = dec.decode().map_err(damaged)?;
-    let out = dec.info().ok_or_else(|| refuse::damaged("Foto"))?;
-    let rgb = jpeg_to_rgb(out.pixel_format, pixels)
-        .and_then(|data| Rgb::new(u32::from(out.width), u32::from(out.height), data))
-        .ok_or_else(|| refuse::damaged("Foto"))?;
-    let (uw, uh) = if exif >= 5 { (h, w) } else { (w, h) };
-    Ok((uw, uh, rgb.fit(DISPLAY_LONG_SIDE).orient(exif)))
-}
-
-fn jpeg_to_rgb(format: jpeg_decoder::PixelFormat, px: Vec<u8>) -> Option<Vec<u8>> {
-    use jpeg_decoder::PixelFormat as F;
-    Some(match format {
-        F::RGB24 => px,
-        F::L8 => px.iter().flat_map(|&v| [v, v, v]).collect(),
-        // Big-endian samples: keep the high byte.
-        F::L16 => px
-            .chunks_exact(2)
-            .flat_map(|v| [v[0], v[0], v[0]])
-            .collect(),
-        F::CMYK32 => px
-            .chunks_exact(4)
-            .flat_map(|p| {
-                let k = 255 - u16::from(p[3]);
-                let ch = |c: u8| ((255 - u16::from(c)) * k / 255) as u8;
-                [ch(p[0]), ch(p[1]), ch(p[2])]
-            })
-            .collect(),
-    })
 }
 
 fn limits() -> Limits {
@@ -196,8 +152,9 @@ fn raster_dims(bytes: &[u8], format: ImageFormat) -> Result<()> {
     check_dims(w, h)
 }
 
-/// PNG and WebP through the `image` crate, transparency laid on white.
-fn raster(bytes: &[u8], format: ImageFormat) -> Result<(u32, u32, Rgb)> {
+/// PNG and WebP through the `image` crate, transparency laid on white:
+/// the upright size, the picture as stored and its EXIF orientation.
+fn raster(bytes: &[u8], format: ImageFormat) -> Result<(u32, u32, Rgb, u8)> {
     let what = label(format);
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     reader.limits(limits());
@@ -221,5 +178,5 @@ fn raster(bytes: &[u8], format: ImageFormat) -> Result<(u32, u32, Rgb)> {
     };
     let rgb = Rgb::new(w, h, data).ok_or_else(|| refuse::damaged(what))?;
     let (uw, uh) = if exif >= 5 { (h, w) } else { (w, h) };
-    Ok((uw, uh, rgb.fit(DISPLAY_LONG_SIDE).orient(exif)))
+    Ok((uw, uh, rgb, exif))
 }

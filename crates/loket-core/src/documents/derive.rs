@@ -4,8 +4,11 @@
 //!
 //! Both are baseline JPEGs whatever the original was, so the UI needs one
 //! decoder and never touches an original (which may be a 12-megapixel photo
-//! or a PDF). The thumbnail is made from the display copy on a second thread
-//! while the display copy is encoded.
+//! or a PDF). The page arrives as stored with its EXIF orientation: it is
+//! shrunk to display size first (a camera JPEG already arrives at that size
+//! from the scaled decode, so this is free), then the thumbnail is made from
+//! it on a second thread — shrunk, then turned upright, which costs nothing
+//! at 320 pixels — while the display copy is turned upright and encoded.
 
 use super::pixels::Rgb;
 use super::{refuse, DISPLAY_LONG_SIDE, THUMB_LONG_SIDE};
@@ -22,12 +25,17 @@ pub(super) struct Derived {
     pub(super) thumb: Vec<u8>,
 }
 
-/// Makes the display copy and the thumbnail of an upright page.
-pub(super) fn derive(page: Rgb) -> Result<Derived> {
-    let page = page.fit(DISPLAY_LONG_SIDE);
+/// Makes the display copy and the thumbnail of a page as stored, turned
+/// upright by the EXIF orientation `exif` (1 for upright).
+pub(super) fn derive(page: &Rgb, exif: u8) -> Result<Derived> {
+    let page = page.fit(DISPLAY_LONG_SIDE)?;
     std::thread::scope(|s| {
-        let thumb = s.spawn(|| page.shrunk(THUMB_LONG_SIDE).encode_jpeg(THUMB_QUALITY));
-        let display = page.encode_jpeg(DISPLAY_QUALITY);
+        let thumb = s.spawn(|| {
+            page.fit(THUMB_LONG_SIDE)?
+                .orient(exif)
+                .encode_jpeg(THUMB_QUALITY)
+        });
+        let display = page.orient(exif).encode_jpeg(DISPLAY_QUALITY);
         let thumb = thumb
             .join()
             .map_err(|_| refuse::internal("pembuatan gambar kecil berhenti"))?;

@@ -1,7 +1,9 @@
 //! The add pipeline, from bytes to files in the store, before any database
 //! write: size → format → header checks → SHA-256 → decode and derive, with
 //! the original written to a temporary file on a second thread meanwhile →
-//! derived files → the original renamed into place.
+//! derived files written and the original renamed into place, side by side
+//! (a failed derived write may leave the original in place: harmless, as
+//! it is content-addressed and reused by the next attempt).
 //!
 //! Nothing is left in the store when a step refuses: the original's
 //! temporary file is deleted unless decoding succeeded. Bytes already stored
@@ -53,10 +55,14 @@ pub(super) fn ingest(desk: &Desk, bytes: &[u8]) -> Result<Stored> {
         // A refused decode returns here; dropping `staged` deletes its temporary file.
         let rendered = rendered?;
         let staged = staged?;
-        write_derived(&root, &sha256, &rendered.pages)?;
-        if let Some(staged) = staged {
-            staged.commit()?;
-        }
+        // Decoded: the original goes into place while the derived files are
+        // written (each waits on its own folder sync).
+        let placing = s.spawn(move || staged.map_or(Ok(()), store::Staged::commit));
+        let derived = write_derived(&root, &sha256, &rendered.pages);
+        placing
+            .join()
+            .map_err(|_| refuse::internal("penyimpanan berkas asli berhenti"))??;
+        derived?;
         Ok(Stored {
             sha256: sha256.clone(),
             format,

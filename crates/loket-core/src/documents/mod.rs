@@ -12,9 +12,10 @@
 //!   once however often they arrive (citizens re-send).
 //! - **Derived images** (an upright, bounded display copy and a thumbnail per
 //!   page) are made once at add time, so the viewer and the queue only read
-//!   small JPEGs. Camera JPEGs are decoded at 1/2, 1/4 or 1/8 scale straight
-//!   from the DCT, which is what keeps adding a 12-megapixel photo cheaper
-//!   than fully decoding it (`benches/add_document.rs`).
+//!   small JPEGs. Camera JPEGs are decoded by libjpeg-turbo at an n/8 scale
+//!   straight from the DCT (`jpeg.rs`), which is what keeps adding a
+//!   12-megapixel photo cheaper than fully decoding it
+//!   (`benches/add_document.rs`).
 //! - **Heavy work before the transaction.** Decoding, encoding and writing
 //!   files happen first; the database write is one short `BEGIN IMMEDIATE`
 //!   transaction. If it fails, the files already written stay: they are
@@ -33,7 +34,9 @@
 
 mod decode;
 mod derive;
+mod exif;
 mod ingest;
+mod jpeg;
 mod kind;
 mod pdf;
 mod pixels;
@@ -44,6 +47,8 @@ mod store;
 
 #[cfg(test)]
 mod fixture_tests;
+#[cfg(test)]
+mod photo_tests;
 #[cfg(test)]
 mod test_support;
 #[cfg(test)]

@@ -1,13 +1,22 @@
 //! The few pixel operations the store needs, on plain 8-bit RGB buffers:
 //! EXIF orientation, area-averaging downscale, and JPEG encoding.
 //!
-//! They are written here rather than taken from `image::imageops` because
-//! they sit on the hot path of adding a camera photo: the rotation is done
-//! in cache-friendly tiles, and the downscale averages every source pixel
-//! (sharp small text stays legible, no aliasing) in two separable passes.
+//! They sit on the hot path of adding a camera photo. The rotation is done
+//! here, in cache-friendly tiles of whole pixels. The downscale is an area
+//! average (every source pixel counts, so small print stays legible without
+//! aliasing) by `fast_image_resize`'s box filter: SIMD and fixed-point, it
+//! makes a thumbnail from a display copy in about a millisecond where a
+//! plain two-pass f32 loop took 10-20. Both borrow and hand back a [`Cow`],
+//! so a picture that is already upright and small enough is never copied.
+//! Encoding is libjpeg-turbo's (SIMD), several times faster than a pure-Rust
+//! encoder on a 3-megapixel copy.
 
 use super::refuse;
 use crate::error::Result;
+use fast_image_resize::images::{Image as FirImage, ImageRef};
+use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
+use std::borrow::Cow;
+use turbojpeg::{Compressor, Image, PixelFormat, Subsamp};
 
 /// An 8-bit RGB image; `data.len() == width * height * 3` always holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,39 +51,63 @@ impl Rgb {
 
     /// Applies an EXIF orientation (1–8; anything else is 1), so the result
     /// is upright.
-    pub(super) fn orient(self, exif: u8) -> Rgb {
+    pub(super) fn orient(&self, exif: u8) -> Cow<'_, Rgb> {
         let (w, h) = (self.width as usize, self.height as usize);
-        // Each arm maps an output pixel (x, y) to the source pixel it shows.
-        match exif {
-            2 => self.remap(w, h, move |x, y| (w - 1 - x, y)),
-            3 => self.remap(w, h, move |x, y| (w - 1 - x, h - 1 - y)),
-            4 => self.remap(w, h, move |x, y| (x, h - 1 - y)),
+        // Flips go row by row; each turning arm maps an output pixel (x, y)
+        // to the source pixel it shows.
+        let upright = match exif {
+            2 => self.flipped(false, true),
+            3 => self.flipped(true, true),
+            4 => self.flipped(true, false),
             5 => self.remap(h, w, move |x, y| (y, x)),
             6 => self.remap(h, w, move |x, y| (y, h - 1 - x)),
             7 => self.remap(h, w, move |x, y| (w - 1 - y, h - 1 - x)),
             8 => self.remap(h, w, move |x, y| (w - 1 - y, x)),
-            _ => self,
+            _ => return Cow::Borrowed(self),
+        };
+        Cow::Owned(upright)
+    }
+
+    /// Rows in reverse order (`upside_down`) and/or mirrored left to right.
+    fn flipped(&self, upside_down: bool, mirrored: bool) -> Rgb {
+        let (w, h) = (self.width as usize, self.height as usize);
+        let (px, _) = self.data.as_chunks::<3>();
+        let mut data = vec![0u8; self.data.len()];
+        let (out, _) = data.as_chunks_mut::<3>();
+        for (y, row) in out.chunks_exact_mut(w).enumerate() {
+            let sy = if upside_down { h - 1 - y } else { y };
+            let src = &px[sy * w..(sy + 1) * w];
+            if mirrored {
+                row.iter_mut()
+                    .zip(src.iter().rev())
+                    .for_each(|(o, p)| *o = *p);
+            } else {
+                row.copy_from_slice(src);
+            }
         }
+        Rgb { data, ..*self }
     }
 
     fn remap(
-        self,
+        &self,
         out_w: usize,
         out_h: usize,
         src: impl Fn(usize, usize) -> (usize, usize),
     ) -> Rgb {
-        const TILE: usize = 64;
+        // 8×8 pixels measured fastest (2.5 ms for 2000×1500, 32×32: 4.7 ms).
+        const TILE: usize = 8;
         let sw = self.width as usize;
-        let mut out = vec![0u8; out_w * out_h * 3];
+        let (px, _) = self.data.as_chunks::<3>();
+        let mut data = vec![0u8; out_w * out_h * 3];
+        let (out, _) = data.as_chunks_mut::<3>();
         for ty in (0..out_h).step_by(TILE) {
             for tx in (0..out_w).step_by(TILE) {
+                let x_end = (tx + TILE).min(out_w);
                 for y in ty..(ty + TILE).min(out_h) {
-                    let row = y * out_w;
-                    for x in tx..(tx + TILE).min(out_w) {
+                    let row = &mut out[y * out_w + tx..y * out_w + x_end];
+                    for (x, pixel) in (tx..x_end).zip(row) {
                         let (sx, sy) = src(x, y);
-                        let s = (sy * sw + sx) * 3;
-                        let d = (row + x) * 3;
-                        out[d..d + 3].copy_from_slice(&self.data[s..s + 3]);
+                        *pixel = px[sy * sw + sx];
                     }
                 }
             }
@@ -82,87 +115,63 @@ impl Rgb {
         Rgb {
             width: out_w as u32,
             height: out_h as u32,
-            data: out,
-        }
-    }
-
-    /// Shrinks the image so that its long side is at most `long_side`,
-    /// keeping the aspect; never enlarges.
-    pub(super) fn fit(self, long_side: u32) -> Rgb {
-        let (w, h) = fit_dims(self.width, self.height, long_side);
-        if (w, h) == (self.width, self.height) {
-            self
-        } else {
-            self.resize(w, h)
-        }
-    }
-
-    /// A copy shrunk to fit `long_side`, leaving `self` as it is.
-    pub(super) fn shrunk(&self, long_side: u32) -> Rgb {
-        let (w, h) = fit_dims(self.width, self.height, long_side);
-        if (w, h) == (self.width, self.height) {
-            self.clone()
-        } else {
-            self.resize(w, h)
-        }
-    }
-
-    /// Area-averaging resize to `w`×`h` (meant for shrinking).
-    fn resize(&self, w: u32, h: u32) -> Rgb {
-        let (sw, sh) = (self.width as usize, self.height as usize);
-        let (dw, dh) = (w as usize, h as usize);
-        let xs = taps(sw, dw);
-        let ys = taps(sh, dh);
-        // Horizontal pass: every source row to `dw` columns, in f32.
-        let mut mid = vec![0f32; sh * dw * 3];
-        for (src_row, mid_row) in self
-            .data
-            .chunks_exact(sw * 3)
-            .zip(mid.chunks_exact_mut(dw * 3))
-        {
-            for (tap, out) in xs.iter().zip(mid_row.chunks_exact_mut(3)) {
-                let mut acc = [0f32; 3];
-                for (i, wgt) in tap.weights.iter().enumerate() {
-                    let s = (tap.first + i) * 3;
-                    acc[0] += wgt * f32::from(src_row[s]);
-                    acc[1] += wgt * f32::from(src_row[s + 1]);
-                    acc[2] += wgt * f32::from(src_row[s + 2]);
-                }
-                out.copy_from_slice(&acc);
-            }
-        }
-        // Vertical pass: weighted sums of whole intermediate rows.
-        let mut data = vec![0u8; dw * dh * 3];
-        let mut acc = vec![0f32; dw * 3];
-        for (tap, out_row) in ys.iter().zip(data.chunks_exact_mut(dw * 3)) {
-            acc.iter_mut().for_each(|a| *a = 0.0);
-            for (i, wgt) in tap.weights.iter().enumerate() {
-                let r = (tap.first + i) * dw * 3;
-                for (a, m) in acc.iter_mut().zip(&mid[r..r + dw * 3]) {
-                    *a += wgt * m;
-                }
-            }
-            for (o, a) in out_row.iter_mut().zip(&acc) {
-                *o = (a + 0.5).clamp(0.0, 255.0) as u8;
-            }
-        }
-        Rgb {
-            width: w,
-            height: h,
             data,
         }
     }
 
-    /// Baseline JPEG at `quality` (4:2:0 below quality 90).
-    pub(super) fn encode_jpeg(&self, quality: u8) -> Result<Vec<u8>> {
-        let (Ok(w), Ok(h)) = (u16::try_from(self.width), u16::try_from(self.height)) else {
-            return Err(refuse::internal("gambar terlalu besar untuk JPEG"));
+    /// The image shrunk so that its long side is at most `long_side`,
+    /// keeping the aspect; never enlarged (then it is `self`, not a copy).
+    pub(super) fn fit(&self, long_side: u32) -> Result<Cow<'_, Rgb>> {
+        let (w, h) = fit_dims(self.width, self.height, long_side);
+        if (w, h) == (self.width, self.height) {
+            Ok(Cow::Borrowed(self))
+        } else {
+            self.resize(w, h).map(Cow::Owned)
+        }
+    }
+
+    /// Area-averaging resize to `w`×`h` (meant for shrinking).
+    fn resize(&self, w: u32, h: u32) -> Result<Rgb> {
+        let fail = |e: &dyn std::fmt::Display| {
+            refuse::internal(&format!("gambar tidak bisa diperkecil ({e})"))
         };
-        let mut out = Vec::with_capacity(self.data.len() / 8);
-        jpeg_encoder::Encoder::new(&mut out, quality)
-            .encode(&self.data, w, h, jpeg_encoder::ColorType::Rgb)
-            .map_err(|e| refuse::internal(&format!("JPEG tidak bisa dibuat ({e})")))?;
-        Ok(out)
+        let src = ImageRef::new(self.width, self.height, &self.data, PixelType::U8x3)
+            .map_err(|e| fail(&e))?;
+        let mut dst = FirImage::new(w, h, PixelType::U8x3);
+        let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Box));
+        Resizer::new()
+            .resize(&src, &mut dst, &options)
+            .map_err(|e| fail(&e))?;
+        Ok(Rgb {
+            width: w,
+            height: h,
+            data: dst.into_vec(),
+        })
+    }
+
+    /// Baseline JPEG at `quality` (4:2:0 below quality 90, 4:4:4 from 90).
+    pub(super) fn encode_jpeg(&self, quality: u8) -> Result<Vec<u8>> {
+        let fail = |e: turbojpeg::Error| refuse::internal(&format!("JPEG tidak bisa dibuat ({e})"));
+        if self.width > 65_535 || self.height > 65_535 {
+            return Err(refuse::internal("gambar terlalu besar untuk JPEG"));
+        }
+        let mut enc = Compressor::new().map_err(fail)?;
+        enc.set_quality(i32::from(quality)).map_err(fail)?;
+        let subsamp = if quality < 90 {
+            Subsamp::Sub2x2
+        } else {
+            Subsamp::None
+        };
+        enc.set_subsamp(subsamp).map_err(fail)?;
+        let width = self.width as usize;
+        enc.compress_to_vec(Image {
+            pixels: self.data.as_slice(),
+            width,
+            pitch: width * 3,
+            height: self.height as usize,
+            format: PixelFormat::RGB,
+        })
+        .map_err(fail)
     }
 
     #[cfg(test)]
@@ -185,31 +194,6 @@ pub(super) fn fit_dims(w: u32, h: u32, long_side: u32) -> (u32, u32) {
     (scale(w), scale(h))
 }
 
-/// The source pixels one output pixel covers, and their weights (summing to 1).
-struct Tap {
-    first: usize,
-    weights: Vec<f32>,
-}
-
-fn taps(src: usize, dst: usize) -> Vec<Tap> {
-    let scale = src as f64 / dst as f64;
-    (0..dst)
-        .map(|d| {
-            let lo = d as f64 * scale;
-            let hi = (lo + scale).min(src as f64);
-            let first = (lo.floor() as usize).min(src.saturating_sub(1));
-            let last = (hi.ceil() as usize).clamp(first + 1, src);
-            let weights = (first..last)
-                .map(|s| {
-                    let cover = hi.min(s as f64 + 1.0) - lo.max(s as f64);
-                    (cover.max(0.0) / (hi - lo).max(f64::MIN_POSITIVE)) as f32
-                })
-                .collect();
-            Tap { first, weights }
-        })
-        .collect()
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
@@ -226,7 +210,7 @@ mod tests {
     fn orientation_matches_the_image_crate_for_all_eight() {
         let src = sample(7, 4);
         for exif in 1..=8u8 {
-            let ours = src.clone().orient(exif);
+            let ours = src.orient(exif);
             let mut theirs = image::DynamicImage::ImageRgb8(
                 image::RgbImage::from_raw(7, 4, src.data().to_vec()).unwrap(),
             );
@@ -248,7 +232,7 @@ mod tests {
     #[test]
     fn area_resize_averages_and_keeps_flat_colour() {
         let flat = Rgb::new(300, 200, [10u8, 200, 90].repeat(300 * 200)).unwrap();
-        let small = flat.fit(120);
+        let small = flat.fit(120).unwrap();
         assert_eq!((small.width(), small.height()), (120, 80));
         assert!(
             small.data().chunks(3).all(|p| p == [10, 200, 90]),
@@ -263,7 +247,7 @@ mod tests {
                 data.extend([v, v, v]);
             }
         }
-        let half = Rgb::new(4, 4, data).unwrap().resize(2, 2);
+        let half = Rgb::new(4, 4, data).unwrap().resize(2, 2).unwrap();
         assert!(half.data().iter().all(|&v| v == 128), "{:?}", half.data());
     }
 
