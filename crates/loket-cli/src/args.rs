@@ -50,6 +50,8 @@ pub(crate) enum Cmd {
     },
     /// The printed summary receipt ("Bukti Layanan") of a request: HTML, PDF or PNG.
     Receipt(crate::receipt::ReceiptArgs),
+    /// The WhatsApp reply of a finished request and its wa.me link (nothing is sent).
+    Reply(crate::reply::ReplyArgs),
     /// Reports: the daily recap.
     Report {
         #[command(subcommand)]

@@ -7,6 +7,7 @@
 mod args;
 mod output;
 mod receipt;
+mod reply;
 mod report;
 
 use args::*;
@@ -129,6 +130,7 @@ fn run(cli: Cli) -> Result<Verdict, Failure> {
         Cmd::Request { cmd } => run_request(cli.data_dir, cli.operator, cmd, today),
         Cmd::Doc { cmd } => run_doc(cli.data_dir, cli.operator, cmd),
         Cmd::Receipt(a) => receipt::run(cli.data_dir, cli.operator, a),
+        Cmd::Reply(a) => reply::run(cli.data_dir, a),
         Cmd::Report { cmd } => report::run(cli.data_dir, cmd),
         Cmd::Operator { cmd } => {
             let desk = open_desk(cli.data_dir, false)?;
