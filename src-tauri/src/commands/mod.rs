@@ -17,6 +17,13 @@ pub fn today() -> chrono::NaiveDate {
     clock::wib_date(clock::now_ms())
 }
 
+/// The folder receipts and recaps are saved to: `LOKET_EXPORT_DIR` when set
+/// (tests, offices that want a shared folder), else the core's default.
+pub fn export_dir() -> Res<std::path::PathBuf> {
+    let explicit = std::env::var_os("LOKET_EXPORT_DIR").map(std::path::PathBuf::from);
+    loket_core::fsutil::export_dir(explicit.as_deref())
+}
+
 /// The operator recorded with every change this desk makes.
 pub fn operator(desk: &Desk) -> Res<String> {
     settings::get(desk.conn(), settings::KEY_OPERATOR)?.ok_or_else(|| {

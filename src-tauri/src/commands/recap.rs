@@ -1,11 +1,10 @@
 //! Commands of the daily recap screen: the recap of a date range, and its
 //! CSV/XLSX export to the export folder under a name made from the dates.
 
-use super::Res;
+use super::{export_dir, Res};
 use crate::state::AppState;
 use loket_core::recap::{self, Recap, RecapFile, RecapOptions};
-use loket_core::{clock, fsutil, parse_date, ErrorCode, LoketError};
-use std::path::PathBuf;
+use loket_core::{clock, parse_date, ErrorCode, LoketError};
 use tauri::State;
 
 #[tauri::command]
@@ -34,8 +33,7 @@ pub async fn recap_export(
     state
         .run(move |desk| {
             let (from, to) = (parse_date(&from)?, parse_date(&to)?);
-            let explicit = std::env::var_os("LOKET_EXPORT_DIR").map(PathBuf::from);
-            let dir = fsutil::export_dir(explicit.as_deref())?;
+            let dir = export_dir()?;
             let span = if from == to {
                 from.format("%Y-%m-%d").to_string()
             } else {

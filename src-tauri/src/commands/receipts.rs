@@ -2,11 +2,10 @@
 //! saved to the export folder (`LOKET_EXPORT_DIR`, else Downloads/Loket)
 //! under a name made from the registration number, never from the page.
 
-use super::{operator, Res};
+use super::{export_dir, operator, Res};
 use crate::state::AppState;
+use loket_core::clock;
 use loket_core::receipt::{self, ReceiptFile, ReceiptFormat, ReceiptOptions, ReceiptPrint};
-use loket_core::{clock, fsutil};
-use std::path::PathBuf;
 use tauri::State;
 
 #[tauri::command]
@@ -34,8 +33,7 @@ pub async fn receipt_save(
         .run(move |desk| {
             let op = operator(desk)?;
             let request = loket_core::requests::get_by_reg_no(desk.conn(), &reg_no)?;
-            let explicit = std::env::var_os("LOKET_EXPORT_DIR").map(PathBuf::from);
-            let dir = fsutil::export_dir(explicit.as_deref())?;
+            let dir = export_dir()?;
             let name = format!(
                 "Bukti-{}-{}.{}",
                 request.reg_no,
