@@ -6,7 +6,6 @@
 /// cannot be granted; one granted in `capabilities/` but not listed fails the build.
 const COMMANDS: &[&str] = &[
     "app_info",
-    "set_operator",
     "check_nik",
     "check_kk",
     "check_phone",
@@ -37,6 +36,17 @@ const COMMANDS: &[&str] = &[
     "receipt_save",
     "recap_daily",
     "recap_export",
+    "account_setup_first",
+    "session_login",
+    "session_lock",
+    "account_list",
+    "account_create",
+    "account_set_pin",
+    "account_disable",
+    "settings_save_idle",
+    "audit_list",
+    "audit_verify",
+    "receipt_printed",
 ];
 
 fn main() {

@@ -72,7 +72,18 @@ pub fn run() {
         })
         .manage(state)
         .invoke_handler(tauri::generate_handler![
-            commands::requests::app_info,
+            commands::session::app_info,
+            commands::session::account_setup_first,
+            commands::session::session_login,
+            commands::session::session_lock,
+            commands::session::account_list,
+            commands::session::account_create,
+            commands::session::account_set_pin,
+            commands::session::account_disable,
+            commands::session::settings_save_idle,
+            commands::audit::audit_list,
+            commands::audit::audit_verify,
+            commands::receipts::receipt_printed,
             commands::preferences::settings_load,
             commands::preferences::settings_save_office,
             commands::preferences::settings_save_sla,
@@ -83,7 +94,6 @@ pub fn run() {
             commands::receipts::receipt_save,
             commands::recap::recap_daily,
             commands::recap::recap_export,
-            commands::requests::set_operator,
             commands::requests::check_nik,
             commands::requests::check_kk,
             commands::requests::check_phone,

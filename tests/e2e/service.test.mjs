@@ -9,10 +9,10 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freshDataDir, startDriver, screenshot, until, cli, fixtures, type } from './harness.mjs';
+import { freshDataDir, startDriver, screenshot, until, cli, fixtures, type, addAccount, login } from './harness.mjs';
 
 const dataDir = freshDataDir();
-cli(dataDir, ['operator', 'set', 'Rina Operator']);
+addAccount(dataDir, 'Rina Operator', 'supervisor');
 const NIK = '3516024512900003';
 const reg = cli(dataDir, ['request', 'new', '--name', 'Siti Aminah', '--phone', '081234567890', '--nik', NIK]);
 cli(dataDir, ['doc', 'add', reg, '--kind', 'ktp', join(fixtures, 'ktp_ibu.webp')]);
@@ -32,6 +32,7 @@ const statusOf = (browser) => browser.$('[data-testid=detail]').getAttribute('da
 
 test('settings, pause while waiting, outcome, WhatsApp reply, replied', async () => {
   const browser = await driver.session();
+  await login(browser, 'Rina Operator');
   let actions = 0;
   /** One operator action (a key chord, a click, or typing into one field). */
   const act = async (fn) => {

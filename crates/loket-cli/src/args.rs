@@ -57,6 +57,16 @@ pub(crate) enum Cmd {
         #[command(subcommand)]
         cmd: crate::report::ReportCmd,
     },
+    /// Operator accounts: add, list, new PIN, disable.
+    Account {
+        #[command(subcommand)]
+        cmd: crate::account::AccountCmd,
+    },
+    /// The access log: check its hash chain, read it.
+    Audit {
+        #[command(subcommand)]
+        cmd: crate::audit::AuditCmd,
+    },
     /// Synthetic data for demos and benchmarks.
     Demo {
         #[command(subcommand)]

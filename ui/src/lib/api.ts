@@ -4,7 +4,12 @@
 
 import { invoke, type InvokeArgs, type InvokeOptions } from '@tauri-apps/api/core';
 import type {
+  Account,
   AppInfo,
+  ChainReport,
+  LogFilter,
+  LogRow,
+  Role,
   CreatedRequest,
   DocAddResult,
   DocKind,
@@ -65,17 +70,40 @@ export function isFatalCode(code: UiErrorCode): boolean {
   return code === 'basis_data_versi_baru' || code === 'basis_data_rusak' || code === 'folder_data_tidak_bisa_dipakai';
 }
 
+let onLoggedOut: (() => void) | null = null;
+
+/** Called when a command is refused because nobody is logged in any more
+ *  (the screen was locked): the app shows the login screen. */
+export function whenLoggedOut(handler: (() => void) | null): void {
+  onLoggedOut = handler;
+}
+
 async function call<T>(cmd: string, args?: InvokeArgs, options?: InvokeOptions): Promise<T> {
   try {
     return await (options ? invoke<T>(cmd, args, options) : invoke<T>(cmd, args));
   } catch (e) {
-    throw toUiError(e);
+    const err = toUiError(e);
+    if (err.code === 'belum_masuk') onLoggedOut?.();
+    throw err;
   }
 }
 
 export const api = {
   appInfo: (): Promise<AppInfo> => call('app_info'),
-  setOperator: (name: string): Promise<AppInfo> => call('set_operator', { name }),
+  accountSetupFirst: (name: string, pin: string): Promise<AppInfo> => call('account_setup_first', { name, pin }),
+  sessionLogin: (name: string, pin: string): Promise<AppInfo> => call('session_login', { name, pin }),
+  sessionLock: (idle: boolean): Promise<AppInfo> => call('session_lock', { idle }),
+  accountList: (): Promise<Account[]> => call('account_list'),
+  accountCreate: (name: string, role: Role, pin: string): Promise<Account> =>
+    call('account_create', { name, role, pin }),
+  accountSetPin: (name: string, oldPin: string | null, newPin: string): Promise<null> =>
+    call('account_set_pin', { name, oldPin, newPin }),
+  accountDisable: (name: string): Promise<null> => call('account_disable', { name }),
+  settingsSaveIdle: (minutes: number): Promise<number> => call('settings_save_idle', { minutes }),
+  auditList: (filter: LogFilter): Promise<LogRow[]> => call('audit_list', { filter }),
+  auditVerify: (): Promise<ChainReport> => call('audit_verify'),
+  receiptPrinted: (regNo: string, options: ReceiptOptions): Promise<null> =>
+    call('receipt_printed', { regNo, options }),
   checkNik: (nik: string, dob: string | null = null, sex: Sex | null = null): Promise<IdCheck> =>
     call('check_nik', { nik, dob, sex }),
   checkKk: (kk: string): Promise<IdCheck> => call('check_kk', { kk }),

@@ -1,7 +1,7 @@
 // Generated from the Rust types by loket-core's bindings.rs. Do not edit.
 // Regenerate: LOKET_UPDATE_BINDINGS=1 cargo test -p loket-core bindings
 
-export type ErrorCode = "nik_tidak_valid" | "nomor_kk_tidak_valid" | "nomor_wa_tidak_valid" | "nama_tidak_valid" | "teks_terlalu_panjang" | "kategori_tidak_dikenal" | "status_tidak_dikenal" | "hasil_tidak_dikenal" | "perpindahan_tidak_sah" | "hasil_wajib_diisi" | "permohonan_tidak_ditemukan" | "operator_belum_diisi" | "basis_data_versi_baru" | "basis_data_rusak" | "folder_data_tidak_bisa_dipakai" | "disk_penuh" | "gagal_menyimpan" | "masukan_tidak_valid" | "berkas_kosong" | "berkas_terlalu_besar" | "berkas_tidak_bisa_dibaca" | "bukan_gambar" | "format_tidak_didukung" | "berkas_rusak" | "gambar_terlalu_kecil" | "gambar_terlalu_besar" | "terlalu_banyak_halaman" | "pdf_terkunci" | "dokumen_tidak_ditemukan" | "jenis_dokumen_tidak_dikenal" | "tidak_bisa_digabung" | "sudah_digabung" | "belum_ada_hasil" | "gagal_membuka_whatsapp";
+export type ErrorCode = "nik_tidak_valid" | "nomor_kk_tidak_valid" | "nomor_wa_tidak_valid" | "nama_tidak_valid" | "teks_terlalu_panjang" | "kategori_tidak_dikenal" | "status_tidak_dikenal" | "hasil_tidak_dikenal" | "perpindahan_tidak_sah" | "hasil_wajib_diisi" | "permohonan_tidak_ditemukan" | "operator_belum_diisi" | "basis_data_versi_baru" | "basis_data_rusak" | "folder_data_tidak_bisa_dipakai" | "disk_penuh" | "gagal_menyimpan" | "masukan_tidak_valid" | "berkas_kosong" | "berkas_terlalu_besar" | "berkas_tidak_bisa_dibaca" | "bukan_gambar" | "format_tidak_didukung" | "berkas_rusak" | "gambar_terlalu_kecil" | "gambar_terlalu_besar" | "terlalu_banyak_halaman" | "pdf_terkunci" | "dokumen_tidak_ditemukan" | "jenis_dokumen_tidak_dikenal" | "tidak_bisa_digabung" | "sudah_digabung" | "belum_ada_hasil" | "gagal_membuka_whatsapp" | "belum_masuk" | "pin_salah" | "akun_terkunci_sementara" | "akun_tidak_ditemukan" | "nama_akun_sudah_ada" | "pin_terlalu_lemah" | "khusus_supervisor";
 
 export type LoketError = { code: ErrorCode, message: string, };
 
@@ -73,7 +73,74 @@ export type RequestPage = { items: Array<Request>,
  */
 has_more: boolean, };
 
-export type AppInfo = { version: string, data_dir: string, operator: string | null, schema_version: number, };
+export type Role = "operator" | "supervisor";
+
+export type Account = { id: number, name: string, role: Role, created_at: number, disabled: boolean, last_login_at: number | null, };
+
+export type Session = { account_id: number, name: string, role: Role, };
+
+export type AppInfo = { version: string, data_dir: string, schema_version: number, 
+/**
+ * Who is logged in; `None` shows the login (or first-start) screen.
+ */
+session: Session | null, 
+/**
+ * Enabled accounts, for the login screen; empty on first start.
+ */
+accounts: Array<Account>, 
+/**
+ * Minutes without input before the screen locks.
+ */
+idle_lock_minutes: number, };
+
+export type LogFilter = { 
+/**
+ * Registration number, exact.
+ */
+reg_no: string | null, 
+/**
+ * Operator name, exact but case-insensitive.
+ */
+operator: string | null, 
+/**
+ * A WIB day (YYYY-MM-DD).
+ */
+day: string | null, 
+/**
+ * Only entries older than this id (the next page).
+ */
+before_id: number | null, limit: number | null, };
+
+export type LogRow = { id: number, 
+/**
+ * UTC milliseconds.
+ */
+at: number, operator: string, action: string, 
+/**
+ * The action in Indonesian words.
+ */
+label: string, reg_no: string | null, detail: string, };
+
+export type BrokenEntry = { id: number, reason: string, };
+
+export type ChainReport = { 
+/**
+ * Entries read.
+ */
+entries: number, 
+/**
+ * True when every entry links to the one before and hashes to its hash.
+ */
+intact: boolean, 
+/**
+ * The first entry that does not hold, and why (Indonesian).
+ */
+first_broken: BrokenEntry | null, 
+/**
+ * The last entry's id and hash: write them down (or keep the backup's
+ * copy) to notice entries cut off the end later.
+ */
+head_id: number, head_hash: string, };
 
 export type DocKind = "ktp" | "kk" | "other";
 

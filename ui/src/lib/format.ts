@@ -3,7 +3,7 @@
 // of the backend's snake_case enums. No DOM, no machine time zone: WIB is
 // UTC+7 all year, so it is computed here and unit-tested.
 
-import type { Category, Outcome, RegionInfo, Sex, SlaClock, Status } from './bindings';
+import type { Category, Outcome, RegionInfo, Role, Sex, SlaClock, Status } from './bindings';
 
 const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
@@ -195,4 +195,9 @@ export function formatShare(share: number): string {
 /** The YYYY-MM-DD of the WIB day of a UTC instant. */
 export function wibIsoDate(ms: number): string {
   return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The Indonesian word of an account's role. */
+export function roleLabel(role: Role): string {
+  return role === 'supervisor' ? 'Supervisor' : 'Operator';
 }
