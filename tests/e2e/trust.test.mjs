@@ -66,6 +66,8 @@ test('login, refusals, the access log and the idle lock', async () => {
     assert.match(String(opener.error), /not allowed|denied/i, String(opener.error));
     const save = await invokeFromPage(browser, 'plugin:dialog|save', { options: {} });
     assert.equal(save.ok, false, 'no save dialog (only open is granted)');
+    const title = await invokeFromPage(browser, 'plugin:window|set_title', { label: 'main', value: 'x' });
+    assert.equal(title.ok, false, 'no window API for the page');
     const gone = await invokeFromPage(browser, 'set_operator', { name: 'Siapa Saja' });
     assert.equal(gone.ok, false);
     const idle = await invokeFromPage(browser, 'settings_save_idle', { minutes: 200 });
