@@ -7,8 +7,10 @@
 pub mod accounts;
 pub mod audit;
 pub mod clock;
+pub mod complaints;
 pub mod datadir;
 pub mod db;
+pub mod delivery;
 pub mod demo;
 pub mod documents;
 pub mod docview;

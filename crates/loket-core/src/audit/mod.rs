@@ -109,6 +109,11 @@ pub fn label(action: &str) -> &str {
         "verifikasi_disimpan" => "Verifikasi disimpan",
         "permohonan_digabung" => "Permohonan digabung",
         "tetap_terpisah" => "Ditandai bukan kiriman ulang",
+        "kiriman_dibuat" => "POS KETANMU didaftarkan",
+        "kiriman_diubah" => "POS KETANMU: langkah",
+        "pengaduan_diterima" => "Pengaduan diterima",
+        "pengaduan_dijawab" => "Pengaduan dijawab",
+        "pengaduan_ditutup" => "Pengaduan ditutup",
         other => other,
     }
 }
