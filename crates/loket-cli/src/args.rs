@@ -57,6 +57,16 @@ pub(crate) enum Cmd {
         #[command(subcommand)]
         cmd: crate::report::ReportCmd,
     },
+    /// POS KETANMU deliveries: new, move, list, hand-over list.
+    Pos {
+        #[command(subcommand)]
+        cmd: crate::pos::PosCmd,
+    },
+    /// Pengaduan (complaints): new, answer, close, list.
+    Complaint {
+        #[command(subcommand)]
+        cmd: crate::complaint::ComplaintCmd,
+    },
     /// Operator accounts: add, list, new PIN, disable.
     Account {
         #[command(subcommand)]

@@ -7,7 +7,9 @@
 mod account;
 mod args;
 mod audit;
+mod complaint;
 mod output;
+mod pos;
 mod receipt;
 mod reply;
 mod report;
@@ -135,6 +137,8 @@ fn run(cli: Cli) -> Result<Verdict, Failure> {
         Cmd::Reply(a) => reply::run(cli.data_dir, a),
         Cmd::Account { cmd } => account::run(cli.data_dir, cmd),
         Cmd::Audit { cmd } => audit::run(cli.data_dir, cmd),
+        Cmd::Pos { cmd } => pos::run(cli.data_dir, cli.operator, cmd),
+        Cmd::Complaint { cmd } => complaint::run(cli.data_dir, cli.operator, cmd),
         Cmd::Report { cmd } => report::run(cli.data_dir, cli.operator, cmd),
         Cmd::Operator { cmd } => {
             let desk = open_desk(cli.data_dir, false)?;

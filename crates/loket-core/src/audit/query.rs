@@ -56,8 +56,15 @@ pub fn list(conn: &Connection, filter: &LogFilter) -> Result<Vec<LogRow>> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        sql.push_str(" AND l.request_id = (SELECT id FROM requests WHERE reg_no = ?)");
-        args.push(Value::Text(reg.to_uppercase()));
+        // A NIK request by its id; a delivery or complaint by the number its
+        // entries start with.
+        sql.push_str(
+            " AND (l.request_id = (SELECT id FROM requests WHERE reg_no = ?) OR l.detail LIKE ? || ' %' OR l.detail = ?)",
+        );
+        let reg = reg.to_uppercase();
+        args.push(Value::Text(reg.clone()));
+        args.push(Value::Text(reg.clone()));
+        args.push(Value::Text(reg));
     }
     if let Some(op) = filter
         .operator
