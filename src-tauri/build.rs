@@ -47,6 +47,17 @@ const COMMANDS: &[&str] = &[
     "audit_list",
     "audit_verify",
     "receipt_printed",
+    "delivery_list",
+    "delivery_get",
+    "delivery_create",
+    "delivery_move",
+    "delivery_handover",
+    "village_list",
+    "complaint_list",
+    "complaint_about",
+    "complaint_create",
+    "complaint_answer",
+    "complaint_close",
 ];
 
 fn main() {

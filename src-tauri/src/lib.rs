@@ -73,6 +73,17 @@ pub fn run() {
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::session::app_info,
+            commands::services::delivery_list,
+            commands::services::delivery_get,
+            commands::services::delivery_create,
+            commands::services::delivery_move,
+            commands::services::delivery_handover,
+            commands::services::village_list,
+            commands::services::complaint_list,
+            commands::services::complaint_about,
+            commands::services::complaint_create,
+            commands::services::complaint_answer,
+            commands::services::complaint_close,
             commands::session::account_setup_first,
             commands::session::session_login,
             commands::session::session_lock,

@@ -8,6 +8,7 @@ pub mod preferences;
 pub mod recap;
 pub mod receipts;
 pub mod requests;
+pub mod services;
 pub mod session;
 pub mod verify;
 

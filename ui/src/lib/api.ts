@@ -5,6 +5,15 @@
 import { invoke, type InvokeArgs, type InvokeOptions } from '@tauri-apps/api/core';
 import type {
   Account,
+  Complaint,
+  Delivery,
+  DeliveryDetail,
+  DeliveryQuery,
+  MoveDetails,
+  NewComplaint,
+  NewDelivery,
+  Step,
+  Village,
   AppInfo,
   ChainReport,
   LogFilter,
@@ -102,6 +111,18 @@ export const api = {
   settingsSaveIdle: (minutes: number): Promise<number> => call('settings_save_idle', { minutes }),
   auditList: (filter: LogFilter): Promise<LogRow[]> => call('audit_list', { filter }),
   auditVerify: (): Promise<ChainReport> => call('audit_verify'),
+  deliveryList: (query: DeliveryQuery): Promise<Delivery[]> => call('delivery_list', { query }),
+  deliveryGet: (regNo: string): Promise<DeliveryDetail> => call('delivery_get', { regNo }),
+  deliveryCreate: (input: NewDelivery): Promise<DeliveryDetail> => call('delivery_create', { input }),
+  deliveryMove: (regNo: string, to: Step, details: MoveDetails): Promise<DeliveryDetail> =>
+    call('delivery_move', { regNo, to, details }),
+  deliveryHandover: (day: string): Promise<Delivery[]> => call('delivery_handover', { day }),
+  villageList: (): Promise<Village[]> => call('village_list'),
+  complaintList: (openOnly: boolean): Promise<Complaint[]> => call('complaint_list', { openOnly }),
+  complaintAbout: (regNo: string): Promise<Complaint[]> => call('complaint_about', { regNo }),
+  complaintCreate: (input: NewComplaint): Promise<Complaint> => call('complaint_create', { input }),
+  complaintAnswer: (regNo: string, text: string): Promise<Complaint> => call('complaint_answer', { regNo, text }),
+  complaintClose: (regNo: string): Promise<Complaint> => call('complaint_close', { regNo }),
   receiptPrinted: (regNo: string, options: ReceiptOptions): Promise<null> =>
     call('receipt_printed', { regNo, options }),
   checkNik: (nik: string, dob: string | null = null, sex: Sex | null = null): Promise<IdCheck> =>

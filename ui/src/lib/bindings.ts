@@ -111,6 +111,138 @@ day: string | null,
  */
 before_id: number | null, limit: number | null, };
 
+export type Village = { 
+/**
+ * 10-digit Kemendagri code, e.g. 3516012001.
+ */
+code: string, name: string, district: string, };
+
+export type Step = "registered" | "processed" | "handed_over" | "delivered" | "paid" | "failed" | "returned";
+
+export type DocType = "kk" | "ktp_el" | "kia" | "akta_kelahiran" | "akta_kematian" | "surat_pindah" | "other";
+
+export type NewDelivery = { name: string, phone: string, 
+/**
+ * 10-digit village code (desa/kelurahan of Kab. Mojokerto).
+ */
+village_code: string, 
+/**
+ * Street, house number, RT/RW.
+ */
+address: string, documents: Array<DocType>, 
+/**
+ * What "other" is, or any note for the post officer.
+ */
+note: string, 
+/**
+ * When the applicant registered online (UTC ms); now when absent.
+ */
+requested_at: number | null, };
+
+export type MoveDetails = { 
+/**
+ * Hand-over: the courier (Pos Indonesia, J&T, …) and its tracking number (resi).
+ */
+courier: string | null, tracking_no: string | null, 
+/**
+ * Delivery: who received it, as written in the pickup book.
+ */
+receiver: string | null, 
+/**
+ * Payment: the COD amount collected, in rupiah.
+ */
+cod_amount: number | null, 
+/**
+ * Failure or any other remark.
+ */
+note: string | null, };
+
+export type Delivery = { id: number, reg_no: string, name: string, phone: string, village: Village, address: string, documents: Array<DocType>, note: string, step: Step, requested_at: number, updated_at: number, operator: string, courier: string | null, tracking_no: string | null, receiver: string | null, cod_amount: number | null, 
+/**
+ * When the current step was reached.
+ */
+step_since: number, 
+/**
+ * The next step, and when it is due (None: nothing more is promised).
+ */
+next_step: Step | null, due_at: number | null, 
+/**
+ * True when the next step is overdue now.
+ */
+late: boolean, };
+
+export type DeliveryEvent = { at: number, operator: string, from_step: Step | null, to_step: Step, detail: string, };
+
+export type DeliveryDetail = { delivery: Delivery, events: Array<DeliveryEvent>, 
+/**
+ * Whether the registration itself kept its promise.
+ */
+registration_in_time: boolean, };
+
+export type DeliveryQuery = { 
+/**
+ * Only those whose next step is overdue.
+ */
+late_only: boolean, 
+/**
+ * Paid (finished) ones too.
+ */
+include_done: boolean, search: string | null, limit: number | null, };
+
+export type Promises = { registered_minutes: number, processed_minutes: number, handed_over_minutes: number, delivered_days: number, paid_days: number, };
+
+export type DeliveryTotals = { 
+/**
+ * Registered in the range.
+ */
+registered: number, processed: number, handed_over: number, delivered: number, paid: number, failed: number, 
+/**
+ * Steps taken (registration included) and how many kept their promise.
+ */
+steps: number, steps_in_time: number, 
+/**
+ * Open deliveries of the range whose next step is overdue now.
+ */
+late_now: number, 
+/**
+ * COD collected, rupiah.
+ */
+cod_total: number, };
+
+export type Channel = "whatsapp" | "in_person" | "phone";
+
+export type ComplaintCategory = "slow" | "wrong_data" | "staff" | "fee" | "delivery" | "other";
+
+export type NewComplaint = { name: string, 
+/**
+ * Optional for a complaint made in person.
+ */
+phone: string, channel: Channel, 
+/**
+ * The request (VN-…) or delivery (PK-…) it is about, if any.
+ */
+about_reg_no: string | null, category: ComplaintCategory, text: string, };
+
+export type Complaint = { id: number, reg_no: string, name: string, phone: string, channel: Channel, about_reg_no: string | null, category: ComplaintCategory, text: string, answer: string, received_at: number, answered_at: number | null, closed_at: number | null, operator: string, 
+/**
+ * When the answer is (or was) due.
+ */
+answer_due: number | null, 
+/**
+ * Unanswered past its due time, or answered after it.
+ */
+late: boolean, };
+
+export type ComplaintTotals = { received: number, answered: number, answered_in_time: number, closed: number, 
+/**
+ * Not answered yet and past the promise now.
+ */
+late_now: number, 
+/**
+ * Complaints that someone asked for money (the service is free).
+ */
+fee: number, };
+
 export type LogRow = { id: number, 
 /**
  * UTC milliseconds.
@@ -639,7 +771,15 @@ export type Recap = {
 /**
  * By time received.
  */
-rows: Array<RecapRow>, from: string, to: string, generated_at: number, 
+rows: Array<RecapRow>, 
+/**
+ * POS KETANMU deliveries registered in the range.
+ */
+deliveries: DeliveryTotals, 
+/**
+ * Complaints received in the range.
+ */
+complaints: ComplaintTotals, from: string, to: string, generated_at: number, 
 /**
  * NIKs are shown in full.
  */

@@ -343,5 +343,44 @@ pub fn about(conn: &Connection, reg_no: &str, now_ms: i64) -> Result<Vec<Complai
     Ok(rows)
 }
 
+/// Pengaduan in the daily recap: the complaints received in a range.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+pub struct ComplaintTotals {
+    pub received: u32,
+    pub answered: u32,
+    pub answered_in_time: u32,
+    pub closed: u32,
+    /// Not answered yet and past the promise now.
+    pub late_now: u32,
+    /// Complaints that someone asked for money (the service is free).
+    pub fee: u32,
+}
+
+pub fn totals(
+    conn: &Connection,
+    start_ms: i64,
+    end_ms: i64,
+    now_ms: i64,
+) -> Result<ComplaintTotals> {
+    let read = reader(conn, now_ms)?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM complaints WHERE received_at >= ?1 AND received_at < ?2"
+    ))?;
+    let mut t = ComplaintTotals::default();
+    for c in stmt.query_map(params![start_ms, end_ms], read)? {
+        let c = c?;
+        t.received += 1;
+        if c.answered_at.is_some() {
+            t.answered += 1;
+            t.answered_in_time += u32::from(!c.late);
+        } else if c.late {
+            t.late_now += 1;
+        }
+        t.closed += u32::from(c.closed_at.is_some());
+        t.fee += u32::from(c.category == ComplaintCategory::Fee);
+    }
+    Ok(t)
+}
+
 #[cfg(test)]
 mod tests;

@@ -70,6 +70,14 @@ fn an_unanswered_complaint_becomes_late_and_unknown_links_are_refused() -> Resul
     let two_days = list(&conn, true, T0 + 48 * HOUR)?;
     assert_eq!(two_days.len(), 1);
     assert!(two_days[0].late, "{:?}", two_days[0].answer_due);
+    let day = crate::clock::wib_date(T0);
+    let (start, end) = crate::recap::range_ms(day, day)?;
+    let t = totals(&conn, start, end, T0 + 48 * HOUR)?;
+    assert_eq!(
+        (t.received, t.answered, t.late_now),
+        (1, 0, 1),
+        "in the recap as late"
+    );
     set_response_minutes(&conn, 60 * 24 * 10)?;
     assert!(
         !get(&conn, &c.reg_no, T0 + 48 * HOUR)?.late,

@@ -6,6 +6,7 @@
 
 pub mod promise;
 mod store;
+pub mod totals;
 pub mod villages;
 
 pub use store::{create, detail, handover_list, list, move_to};

@@ -220,3 +220,44 @@ fn bad_input_is_refused() -> Result<()> {
     assert!(create(&mut conn, &bad, "Rina", T0).is_err());
     Ok(())
 }
+
+#[test]
+fn the_recap_counts_steps_and_promises() -> Result<()> {
+    let mut conn = db::open_in_memory()?;
+    let a = create(&mut conn, &input(), "Rina", T0)?.delivery.reg_no;
+    create(&mut conn, &input(), "Rina", T0)?;
+    move_to(
+        &mut conn,
+        &a,
+        Step::Processed,
+        &MoveDetails::default(),
+        "Rina",
+        T0 + HOUR,
+    )?;
+    let handed = MoveDetails {
+        courier: Some("Pos Indonesia".into()),
+        tracking_no: Some("P1".into()),
+        ..MoveDetails::default()
+    };
+    // Three office days later: the hand-over broke its 8.5-hour promise.
+    move_to(
+        &mut conn,
+        &a,
+        Step::HandedOver,
+        &handed,
+        "Rina",
+        T0 + 72 * HOUR,
+    )?;
+    let (start, end) =
+        crate::recap::range_ms(crate::clock::wib_date(T0), crate::clock::wib_date(T0))?;
+    let t = totals::totals(&conn, start, end, T0 + 73 * HOUR)?;
+    assert_eq!(t.registered, 2);
+    assert_eq!((t.processed, t.handed_over), (1, 1));
+    assert_eq!(t.steps, 4);
+    assert_eq!(
+        t.steps_in_time, 3,
+        "registrations and processing on time, the hand-over late"
+    );
+    assert_eq!(t.late_now, 1, "the second is still not processed");
+    Ok(())
+}

@@ -1,0 +1,120 @@
+//! Commands of the desk's two other services: POS KETANMU deliveries (list
+//! with late steps, register, move, the day's hand-over list, the village
+//! table) and Pengaduan complaints (list, record, answer, close, those about
+//! a request).
+
+use super::{today, Res};
+use crate::state::AppState;
+use loket_core::clock;
+use loket_core::complaints::{self, Complaint, NewComplaint};
+use loket_core::delivery::{
+    self, villages, Delivery, DeliveryDetail, DeliveryQuery, MoveDetails, NewDelivery, Step,
+};
+use loket_core::parse_date;
+use tauri::State;
+
+#[tauri::command]
+pub async fn delivery_list(state: State<'_, AppState>, query: DeliveryQuery) -> Res<Vec<Delivery>> {
+    state
+        .run(move |desk, _s| delivery::list(desk.conn(), &query, clock::now_ms()))
+        .await
+}
+
+#[tauri::command]
+pub async fn delivery_get(state: State<'_, AppState>, reg_no: String) -> Res<DeliveryDetail> {
+    state
+        .run(move |desk, _s| delivery::detail(desk.conn(), &reg_no, clock::now_ms()))
+        .await
+}
+
+#[tauri::command]
+pub async fn delivery_create(
+    state: State<'_, AppState>,
+    input: NewDelivery,
+) -> Res<DeliveryDetail> {
+    state
+        .run(move |desk, s| delivery::create(desk.conn_mut(), &input, &s.name, clock::now_ms()))
+        .await
+}
+
+#[tauri::command]
+pub async fn delivery_move(
+    state: State<'_, AppState>,
+    reg_no: String,
+    to: Step,
+    details: MoveDetails,
+) -> Res<DeliveryDetail> {
+    state
+        .run(move |desk, s| {
+            delivery::move_to(
+                desk.conn_mut(),
+                &reg_no,
+                to,
+                &details,
+                &s.name,
+                clock::now_ms(),
+            )
+        })
+        .await
+}
+
+/// The packages handed over on a day (YYYY-MM-DD; today when empty).
+#[tauri::command]
+pub async fn delivery_handover(state: State<'_, AppState>, day: String) -> Res<Vec<Delivery>> {
+    state
+        .run(move |desk, _s| {
+            let d = if day.trim().is_empty() {
+                today()
+            } else {
+                parse_date(&day)?
+            };
+            delivery::handover_list(desk.conn(), d, clock::now_ms())
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn village_list() -> Res<Vec<villages::Village>> {
+    Ok(villages::all().to_vec())
+}
+
+#[tauri::command]
+pub async fn complaint_list(state: State<'_, AppState>, open_only: bool) -> Res<Vec<Complaint>> {
+    state
+        .run(move |desk, _s| complaints::list(desk.conn(), open_only, clock::now_ms()))
+        .await
+}
+
+#[tauri::command]
+pub async fn complaint_about(state: State<'_, AppState>, reg_no: String) -> Res<Vec<Complaint>> {
+    state
+        .run(move |desk, _s| complaints::about(desk.conn(), &reg_no, clock::now_ms()))
+        .await
+}
+
+#[tauri::command]
+pub async fn complaint_create(state: State<'_, AppState>, input: NewComplaint) -> Res<Complaint> {
+    state
+        .run(move |desk, s| complaints::create(desk.conn_mut(), &input, &s.name, clock::now_ms()))
+        .await
+}
+
+#[tauri::command]
+pub async fn complaint_answer(
+    state: State<'_, AppState>,
+    reg_no: String,
+    text: String,
+) -> Res<Complaint> {
+    state
+        .run(move |desk, s| {
+            complaints::answer(desk.conn_mut(), &reg_no, &text, &s.name, clock::now_ms())
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn complaint_close(state: State<'_, AppState>, reg_no: String) -> Res<Complaint> {
+    state
+        .run(move |desk, s| complaints::close(desk.conn_mut(), &reg_no, &s.name, clock::now_ms()))
+        .await
+}
