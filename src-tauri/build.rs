@@ -58,6 +58,8 @@ const COMMANDS: &[&str] = &[
     "complaint_create",
     "complaint_answer",
     "complaint_close",
+    "delivery_reply_open",
+    "complaint_reply_open",
 ];
 
 fn main() {

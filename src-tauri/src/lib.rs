@@ -84,6 +84,8 @@ pub fn run() {
             commands::services::complaint_create,
             commands::services::complaint_answer,
             commands::services::complaint_close,
+            commands::services::delivery_reply_open,
+            commands::services::complaint_reply_open,
             commands::session::account_setup_first,
             commands::session::session_login,
             commands::session::session_lock,

@@ -5,13 +5,15 @@
 // request shown on that request; both services in the daily recap.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshDataDir, startDriver, screenshot, until, cli, addAccount, login } from './harness.mjs';
+import { existsSync, readFileSync } from 'node:fs';
+import { freshDataDir, startDriver, screenshot, until, cli, addAccount, login, fakeOpener } from './harness.mjs';
 
 const dataDir = freshDataDir();
 addAccount(dataDir, 'Rina Operator', 'supervisor');
 const vn = cli(dataDir, ['request', 'new', '--name', 'Budi Santoso', '--phone', '081234567891', '--nik', '3516024512900003']);
 cli(dataDir, ['complaint', 'new', '--name', 'Budi Santoso', '--channel', 'phone', '--about', vn, '--category', 'slow', '--text', 'NIK belum aktif sejak kemarin.']);
-const driver = await startDriver(dataDir);
+const { env: openerEnv, opened } = fakeOpener(dataDir);
+const driver = await startDriver(dataDir, openerEnv);
 after(() => driver.stop());
 
 const stepOf = async (browser) => (await browser.$('[data-testid=delivery-panel]')).getAttribute('data-step');
@@ -52,6 +54,13 @@ test('a delivery to the post officer, a complaint answered, both in the recap', 
     assert.match(await panel.getText(), /P2611250001/);
     assert.match(await panel.getText(), /Diantar ke alamat paling lambat/, 'the next step and its due time');
     await screenshot(browser, '50-pos-ketanmu');
+
+    // The applicant is told on WhatsApp, with the tracking number.
+    await (await browser.$('#dl-tell')).click();
+    await until(browser, async () => existsSync(opened), 'the wa.me link handed to the URL opener');
+    const url = new URL(readFileSync(opened, 'utf8').trim().split('\n').pop());
+    assert.equal(url.pathname, '/6281234567890');
+    assert.match(url.searchParams.get('text'), /P2611250001/);
 
     await (await browser.$('#dl-handover')).click();
     const list = await browser.$('[data-testid=handover]');

@@ -3,7 +3,7 @@
 // screenshots under target/screenshots/. Needs DISPLAY (Xvfb) — see
 // scripts/e2e.sh, which starts it.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,4 +147,18 @@ export async function type(browser, text) {
   const id = typeof active === 'string' ? active : Object.values(active ?? {})[0];
   if (typeof id !== 'string') throw new Error(`no active element: ${JSON.stringify(active)}`);
   await browser.elementSendKeys(id, text);
+}
+
+/**
+ * The system URL opener (xdg-open) replaced by a recorder: the app hands
+ * wa.me links to it and nothing opens a browser during a test. Returns the
+ * environment to start the driver with and the file the links land in.
+ */
+export function fakeOpener(dataDir) {
+  const fakeBin = join(dataDir, 'fake-bin');
+  const opened = join(dataDir, 'opened-urls.txt');
+  mkdirSync(fakeBin, { recursive: true });
+  writeFileSync(join(fakeBin, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$1" >> '${opened}'\n`);
+  chmodSync(join(fakeBin, 'xdg-open'), 0o755);
+  return { env: { PATH: `${fakeBin}:${process.env.PATH}` }, opened };
 }

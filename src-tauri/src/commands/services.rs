@@ -5,13 +5,18 @@
 
 use super::{today, Res};
 use crate::state::AppState;
+use loket_core::audit::{self, Action};
 use loket_core::clock;
 use loket_core::complaints::{self, Complaint, NewComplaint};
 use loket_core::delivery::{
     self, villages, Delivery, DeliveryDetail, DeliveryQuery, MoveDetails, NewDelivery, Step,
 };
 use loket_core::parse_date;
+use loket_core::reply::{self, Reply};
+use loket_core::{ErrorCode, LoketError};
+use tauri::AppHandle;
 use tauri::State;
+use tauri_plugin_opener::OpenerExt;
 
 #[tauri::command]
 pub async fn delivery_list(state: State<'_, AppState>, query: DeliveryQuery) -> Res<Vec<Delivery>> {
@@ -117,4 +122,66 @@ pub async fn complaint_close(state: State<'_, AppState>, reg_no: String) -> Res<
     state
         .run(move |desk, s| complaints::close(desk.conn_mut(), &reg_no, &s.name, clock::now_ms()))
         .await
+}
+
+/// Opens the applicant's WhatsApp chat with the message of the delivery's step.
+#[tauri::command]
+pub async fn delivery_reply_open(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    reg_no: String,
+) -> Res<Reply> {
+    let reply = state
+        .run(move |desk, s| {
+            let now = clock::now_ms();
+            let r = reply::compose_delivery(desk.conn(), &reg_no, now)?;
+            audit::record(
+                desk.conn(),
+                now,
+                &s.name,
+                Action::BalasanDibuka,
+                None,
+                &format!("{reg_no} {}", r.key),
+            )?;
+            Ok(r)
+        })
+        .await?;
+    open(&app, reply)
+}
+
+/// Opens the complainant's WhatsApp chat with the answer.
+#[tauri::command]
+pub async fn complaint_reply_open(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    reg_no: String,
+) -> Res<Reply> {
+    let reply = state
+        .run(move |desk, s| {
+            let now = clock::now_ms();
+            let r = reply::compose_complaint(desk.conn(), &reg_no, now)?;
+            audit::record(
+                desk.conn(),
+                now,
+                &s.name,
+                Action::BalasanDibuka,
+                None,
+                &format!("{reg_no} {}", r.key),
+            )?;
+            Ok(r)
+        })
+        .await?;
+    open(&app, reply)
+}
+
+fn open(app: &AppHandle, reply: Reply) -> Res<Reply> {
+    app.opener()
+        .open_url(reply.wa_url.as_str(), None::<&str>)
+        .map_err(|e| {
+            LoketError::new(
+                ErrorCode::GagalMembukaWhatsapp,
+                format!("WhatsApp tidak bisa dibuka ({e}). Pesan sudah disalin: tempel di chat."),
+            )
+        })?;
+    Ok(reply)
 }

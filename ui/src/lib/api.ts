@@ -123,6 +123,8 @@ export const api = {
   complaintCreate: (input: NewComplaint): Promise<Complaint> => call('complaint_create', { input }),
   complaintAnswer: (regNo: string, text: string): Promise<Complaint> => call('complaint_answer', { regNo, text }),
   complaintClose: (regNo: string): Promise<Complaint> => call('complaint_close', { regNo }),
+  deliveryReplyOpen: (regNo: string): Promise<Reply> => call('delivery_reply_open', { regNo }),
+  complaintReplyOpen: (regNo: string): Promise<Reply> => call('complaint_reply_open', { regNo }),
   receiptPrinted: (regNo: string, options: ReceiptOptions): Promise<null> =>
     call('receipt_printed', { regNo, options }),
   checkNik: (nik: string, dob: string | null = null, sex: Sex | null = null): Promise<IdCheck> =>
