@@ -60,6 +60,8 @@ const COMMANDS: &[&str] = &[
     "complaint_close",
     "delivery_reply_open",
     "complaint_reply_open",
+    "services_overview",
+    "settings_save_services",
 ];
 
 fn main() {

@@ -86,6 +86,8 @@ pub fn run() {
             commands::services::complaint_close,
             commands::services::delivery_reply_open,
             commands::services::complaint_reply_open,
+            commands::services::services_overview,
+            commands::services::settings_save_services,
             commands::session::account_setup_first,
             commands::session::session_login,
             commands::session::session_lock,

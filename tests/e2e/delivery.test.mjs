@@ -93,6 +93,9 @@ test('a delivery to the post officer, a complaint answered, both in the recap', 
     await browser.keys(['Escape']);
     const row = await browser.$(`[data-testid=queue-row][data-reg="${vn}"]`);
     await row.waitForDisplayed({ timeout: 10000 });
+    const bar = await browser.$('[data-testid=services-bar]');
+    await bar.waitForDisplayed();
+    assert.match(await bar.getText(), /POS KETANMU: 1 berjalan/, 'the queue shows the other services');
     await until(browser, async () => (await row.getAttribute('aria-selected')) === 'true', 'the request highlighted');
     await browser.keys(['Enter']);
     const about = await browser.$('[data-testid=complaints-about]');

@@ -69,6 +69,7 @@ pub fn typescript() -> String {
         crate::complaints::NewComplaint::decl(&cfg),
         crate::complaints::Complaint::decl(&cfg),
         crate::complaints::ComplaintTotals::decl(&cfg),
+        crate::services::ServicesOverview::decl(&cfg),
         crate::audit::LogRow::decl(&cfg),
         crate::audit::chain::BrokenEntry::decl(&cfg),
         crate::audit::ChainReport::decl(&cfg),

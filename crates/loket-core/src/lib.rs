@@ -30,6 +30,7 @@ pub mod receipt;
 pub mod reply;
 pub mod requests;
 pub mod search;
+pub mod services;
 pub mod settings;
 pub mod sla;
 pub mod verify;

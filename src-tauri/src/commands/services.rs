@@ -185,3 +185,37 @@ fn open(app: &AppHandle, reply: Reply) -> Res<Reply> {
         })?;
     Ok(reply)
 }
+
+/// What waits in the other services, for the queue's banner.
+#[tauri::command]
+pub async fn services_overview(
+    state: State<'_, AppState>,
+) -> Res<loket_core::services::ServicesOverview> {
+    state
+        .run(|desk, _s| loket_core::services::overview(desk.conn(), clock::now_ms()))
+        .await
+}
+
+/// A supervisor sets POS KETANMU's step promises and the complaint answer time.
+#[tauri::command]
+pub async fn settings_save_services(
+    state: State<'_, AppState>,
+    promises: delivery::promise::Promises,
+    complaint_minutes: u32,
+) -> Res<()> {
+    state
+        .run(move |desk, s| {
+            s.require_supervisor("mengubah janji waktu layanan")?;
+            delivery::promise::save(desk.conn(), &promises)?;
+            complaints::set_response_minutes(desk.conn(), complaint_minutes)?;
+            audit::record(
+                desk.conn(),
+                clock::now_ms(),
+                &s.name,
+                Action::PengaturanDiubah,
+                None,
+                "janji POS KETANMU dan pengaduan",
+            )
+        })
+        .await
+}

@@ -5,6 +5,8 @@
 import { invoke, type InvokeArgs, type InvokeOptions } from '@tauri-apps/api/core';
 import type {
   Account,
+  Promises,
+  ServicesOverview,
   Complaint,
   Delivery,
   DeliveryDetail,
@@ -123,6 +125,9 @@ export const api = {
   complaintCreate: (input: NewComplaint): Promise<Complaint> => call('complaint_create', { input }),
   complaintAnswer: (regNo: string, text: string): Promise<Complaint> => call('complaint_answer', { regNo, text }),
   complaintClose: (regNo: string): Promise<Complaint> => call('complaint_close', { regNo }),
+  servicesOverview: (): Promise<ServicesOverview> => call('services_overview'),
+  settingsSaveServices: (promises: Promises, complaintMinutes: number): Promise<null> =>
+    call('settings_save_services', { promises, complaintMinutes }),
   deliveryReplyOpen: (regNo: string): Promise<Reply> => call('delivery_reply_open', { regNo }),
   complaintReplyOpen: (regNo: string): Promise<Reply> => call('complaint_reply_open', { regNo }),
   receiptPrinted: (regNo: string, options: ReceiptOptions): Promise<null> =>

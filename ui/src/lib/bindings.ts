@@ -243,6 +243,28 @@ late_now: number,
  */
 fee: number, };
 
+export type ServicesOverview = { 
+/**
+ * Deliveries not yet paid.
+ */
+deliveries_open: number, 
+/**
+ * Of those, the ones whose next step is overdue.
+ */
+deliveries_late: number, 
+/**
+ * Complaints not closed.
+ */
+complaints_open: number, 
+/**
+ * Not answered yet.
+ */
+complaints_unanswered: number, 
+/**
+ * Not answered and past the promise.
+ */
+complaints_late: number, };
+
 export type LogRow = { id: number, 
 /**
  * UTC milliseconds.
@@ -560,7 +582,15 @@ wa_url: string, };
 
 export type Placeholder = { name: string, meaning: string, };
 
-export type Preferences = { office: OfficeProfile, sla: SlaSettings, templates: Array<ReplyTemplate>, placeholders: Array<Placeholder>, };
+export type Preferences = { office: OfficeProfile, sla: SlaSettings, templates: Array<ReplyTemplate>, placeholders: Array<Placeholder>, 
+/**
+ * POS KETANMU's promised time per step.
+ */
+pos_promises: Promises, 
+/**
+ * Minutes of office time to answer a complaint.
+ */
+complaint_minutes: number, };
 
 export type Layout = "roll80" | "a5";
 
