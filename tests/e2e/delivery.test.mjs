@@ -22,7 +22,7 @@ test('a delivery to the post officer, a complaint answered, both in the recap', 
   const browser = await driver.session();
   try {
     await login(browser, 'Rina Operator');
-    await browser.keys(['F6']);
+    await browser.keys(['Control', '2']);
     await (await browser.$('[data-testid=deliveries]')).waitForDisplayed();
     await (await browser.$('#dl-new')).click();
     await (await browser.$('#dl-name')).setValue('Siti Aminah');
@@ -71,7 +71,7 @@ test('a delivery to the post officer, a complaint answered, both in the recap', 
     await screenshot(browser, '51-serah-terima');
 
     // A complaint about the delivery: recorded, answered, closed.
-    await browser.keys(['F7']);
+    await browser.keys(['Control', '3']);
     await (await browser.$('[data-testid=complaints]')).waitForDisplayed();
     await (await browser.$('#pg-name')).setValue('Siti Aminah');
     await (await browser.$('#pg-category')).selectByVisibleText('Pengiriman POS KETANMU');

@@ -40,6 +40,9 @@ test('documents are added, viewed and verified field by field', async () => {
     const detail = await browser.$('[data-testid=detail]');
     await detail.waitForDisplayed();
 
+    // The window listens for drops once the pane is up (a drop before that is lost).
+    const pane = await browser.$('[data-testid=documents-pane]');
+    await until(browser, async () => (await pane.getAttribute('data-drop-ready')) === 'true', 'the drop listener');
     // A drop of three files: the KTP, the KK (camera photo, EXIF 6) and a bomb.
     const paths = [join(fixtures, ktp.file), join(fixtures, kk.file), join(fixtures, 'bad', 'bomb_30000x30000.png')];
     await browser.execute(
@@ -50,7 +53,7 @@ test('documents are added, viewed and verified field by field', async () => {
       paths,
     );
     const list = await browser.$('[data-testid=doc-list]');
-    await until(browser, async () => (await list.getAttribute('data-count')) === '2', 'two documents added', 20000);
+    await until(browser, async () => (await list.getAttribute('data-count')) === '2', 'two documents added', 60000);
     const err = await browser.$('[data-testid=doc-error]');
     await err.waitForDisplayed();
     assert.equal(await err.getAttribute('data-code'), 'gambar_terlalu_besar', 'the bomb is refused with its code');

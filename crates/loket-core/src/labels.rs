@@ -64,7 +64,10 @@ mod tests {
                 .iter()
                 .map(|&c| (c.as_str(), category_label(c))),
         );
-        assert_eq!(pairs.len(), 17);
+        use crate::delivery::{DocType, Step};
+        pairs.extend(Step::ALL.iter().map(|&s| (s.as_str(), s.label())));
+        pairs.extend(DocType::ALL.iter().map(|&d| (d.as_str(), d.label())));
+        assert_eq!(pairs.len(), 31);
         for (word, label) in pairs {
             let line = format!("{word}: '{label}',");
             assert!(ts.contains(&line), "format.ts lacks `{line}`");
