@@ -5,10 +5,12 @@
 //! Errors go to stderr with their stable code; nothing here panics on input.
 
 mod args;
+mod backup;
 mod output;
 mod receipt;
 mod reply;
 mod report;
+mod retention;
 
 use args::*;
 
@@ -158,6 +160,9 @@ fn run(cli: Cli) -> Result<Verdict, Failure> {
             );
             Ok(Verdict::Ok)
         }
+        Cmd::Backup(a) => backup::run(cli.data_dir, a),
+        Cmd::Restore(a) => backup::restore(a),
+        Cmd::Retention { cmd } => retention::run(cli.data_dir, cli.operator, cmd),
     }
 }
 

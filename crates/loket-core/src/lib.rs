@@ -4,6 +4,7 @@
 //! The Tauri shell and `loket-cli` are thin layers over this crate, so every
 //! behaviour is testable without a window. See `ARCHITECTURE.md` for the map.
 
+pub mod backup;
 pub mod clock;
 pub mod datadir;
 pub mod db;
@@ -25,10 +26,14 @@ pub mod recap;
 pub mod receipt;
 pub mod reply;
 pub mod requests;
+pub mod retention;
 pub mod search;
 pub mod settings;
 pub mod sla;
 pub mod verify;
+
+#[cfg(test)]
+mod test_desk;
 
 pub use datadir::Desk;
 pub use error::{ErrorCode, LoketError, Result};
