@@ -15,10 +15,15 @@
 //!   documents of several requests. Each document row is purged on its own
 //!   schedule (the viewer stops showing it), but the files go only once every
 //!   row using them is purged.
-//! - **Crash-safe order.** The purge rows commit first (one transaction),
-//!   then files are deleted, each content under the write lock after checking
-//!   again that no unpurged row uses it, and the deletion is recorded. A crash
-//!   in between leaves files that the next run deletes: [`run`] is idempotent.
+//! - **Crash-safe order.** The purge rows commit first, then files are
+//!   deleted, each content under the write lock after checking again that no
+//!   unpurged row uses it, and the deletion is recorded; a finished run is
+//!   recorded last (`retention_runs`). A crash in between leaves files that
+//!   the next run deletes: [`run`] is idempotent.
+//! - **Scale.** Purged documents leave the `documents_unpurged` index, and a
+//!   run looks only at purges newer than the last finished run, so the daily
+//!   run reads the recent documents, not years of history
+//!   (`benches/retention_backup.rs`). Writes go in short transactions.
 //!
 //! The period is a setting (`retention_days`, default 30, 1..=3650). Time is
 //! an argument: `now_ms` decides what is past its period.
@@ -155,7 +160,7 @@ pub fn run(desk: &mut Desk, now_ms: i64, operator: &str) -> Result<RetentionRepo
     let days = days(desk.conn())?;
     let purged = purge::record(desk.conn_mut(), days, now_ms, &operator)?;
     let deleted = purge::delete_files(desk, now_ms)?;
-    Ok(RetentionReport {
+    let report = RetentionReport {
         days,
         now_ms,
         operator,
@@ -165,7 +170,9 @@ pub fn run(desk: &mut Desk, now_ms: i64, operator: &str) -> Result<RetentionRepo
         bytes_freed: deleted.bytes,
         contents_left: deleted.left,
         error: deleted.error,
-    })
+    };
+    purge::finish(desk.conn(), &report, deleted.handled_upto)?;
+    Ok(report)
 }
 
 /// When a document was purged under the retention rule, if it was.

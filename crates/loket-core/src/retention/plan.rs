@@ -1,6 +1,7 @@
-//! Which documents are past their retention period: one read over closed
-//! requests and their unpurged documents, then, per content, whether every
-//! row that uses the same bytes goes too (only then do the files go).
+//! Which documents are past their retention period: one read over the
+//! unpurged documents (their own partial index, so a daily run does not
+//! walk years of purged rows) of closed requests, then, per content, whether
+//! every row that uses the same bytes goes too (only then do the files go).
 
 use super::{PurgeItem, DAY_MS};
 use crate::documents::{DocFormat, DocKind};
@@ -18,6 +19,35 @@ fn closed_statuses() -> String {
         .map(|s| format!("'{}'", s.as_str()))
         .collect::<Vec<_>>()
         .join(",")
+}
+
+/// The query of due documents from `from` (the unpurged index for all of
+/// them, the table for one id), narrowed by `filter` (`AND d.id = ?2`).
+///
+/// A request's close is its latest move from an open status into a closed
+/// one (a merge into a closed request records closed -> closed, which is not
+/// a close); `updated_at` stands in when no event says it. A document's
+/// clock starts at the latest of the close, its arrival, and its move onto
+/// the request. The unpurged documents drive the query (`CROSS JOIN` keeps
+/// that order): the closed requests of years of history are never walked.
+fn due_sql(from: &str, filter: &str) -> String {
+    let closed = closed_statuses();
+    format!(
+        "WITH c AS MATERIALIZED (
+           SELECT d.id, r.reg_no, d.kind, d.sha256, d.format, d.pages, d.bytes, d.added_at,
+                  coalesce((SELECT max(e.at) FROM request_events e
+                            WHERE e.request_id = r.id AND e.to_status IN ({closed})
+                              AND (e.from_status IS NULL OR e.from_status NOT IN ({closed}))),
+                           r.updated_at) AS closed_at,
+                  coalesce((SELECT max(m.at) FROM document_moves m
+                            WHERE m.document_id = d.id AND m.to_request_id = r.id), 0) AS moved_at
+           FROM {from} CROSS JOIN requests r ON r.id = d.request_id
+           WHERE d.purged_at IS NULL AND r.status IN ({closed}) {filter})
+         SELECT id, reg_no, kind, sha256, format, pages, bytes, closed_at,
+                max(closed_at, added_at, moved_at) AS clock_from
+         FROM c WHERE max(closed_at, added_at, moved_at) <= ?1
+         ORDER BY clock_from, id"
+    )
 }
 
 fn corrupt(i: usize, what: &str) -> rusqlite::Error {
@@ -49,54 +79,62 @@ fn row_to_item(r: &Row<'_>) -> rusqlite::Result<PurgeItem> {
     })
 }
 
-/// The documents past a period of `days` at `now_ms` and not yet purged,
-/// oldest clock first. Reads only; `run` calls it inside its transaction.
-pub fn plan_with_days(conn: &Connection, days: u32, now_ms: i64) -> Result<Vec<PurgeItem>> {
-    let closed = closed_statuses();
-    // A request's close: its latest move from an open status into a closed
-    // one (a merge into a closed request records closed -> closed, which is
-    // not a close). `updated_at` stands in when no event says it.
-    let sql = format!(
-        "SELECT id, reg_no, kind, sha256, format, pages, bytes, closed_at, clock_from FROM (
-           SELECT d.id, c.reg_no, d.kind, d.sha256, d.format, d.pages, d.bytes, c.closed_at,
-                  max(c.closed_at, d.added_at,
-                      coalesce((SELECT max(m.at) FROM document_moves m
-                                WHERE m.document_id = d.id AND m.to_request_id = c.id), 0))
-                    AS clock_from
-           FROM (SELECT r.id, r.reg_no,
-                        coalesce((SELECT max(e.at) FROM request_events e
-                                  WHERE e.request_id = r.id AND e.to_status IN ({closed})
-                                    AND (e.from_status IS NULL OR e.from_status NOT IN ({closed}))),
-                                 r.updated_at) AS closed_at
-                 FROM requests r WHERE r.status IN ({closed})) c
-           JOIN documents d ON d.request_id = c.id
-           WHERE NOT EXISTS (SELECT 1 FROM document_purges p WHERE p.document_id = d.id)
-         )
-         WHERE clock_from <= ?1
-         ORDER BY clock_from, id"
-    );
-    let cutoff = now_ms.saturating_sub(i64::from(days).saturating_mul(DAY_MS));
-    let mut stmt = conn.prepare(&sql)?;
-    let mut items = stmt
-        .query_map(params![cutoff], row_to_item)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+/// The last moment a clock may have started to be due at `now_ms`.
+fn cutoff(days: u32, now_ms: i64) -> i64 {
+    now_ms.saturating_sub(i64::from(days).saturating_mul(DAY_MS))
+}
 
-    // The files go only when no other unpurged row uses the same bytes.
-    let mut planned: HashMap<&str, i64> = HashMap::new();
-    for item in &items {
-        *planned.entry(item.sha256.as_str()).or_default() += 1;
+/// The unpurged documents due at `now_ms`, without `deletes_files`.
+pub(super) fn due(conn: &Connection, days: u32, now_ms: i64) -> Result<Vec<PurgeItem>> {
+    let mut stmt = conn.prepare(&due_sql("documents d INDEXED BY documents_unpurged", ""))?;
+    let items = stmt
+        .query_map(params![cutoff(days, now_ms)], row_to_item)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(items)
+}
+
+/// One document, if it is still unpurged and due (checked again under the
+/// write lock before its purge is written).
+pub(super) fn still_due(
+    conn: &Connection,
+    document_id: i64,
+    days: u32,
+    now_ms: i64,
+) -> Result<Option<PurgeItem>> {
+    let mut stmt = conn.prepare_cached(&due_sql("documents d", "AND d.id = ?2"))?;
+    let mut rows = stmt.query_map(params![cutoff(days, now_ms), document_id], row_to_item)?;
+    Ok(rows.next().transpose()?)
+}
+
+/// How many unpurged documents use `sha256`.
+pub(super) fn users(conn: &Connection, sha256: &str) -> Result<i64> {
+    let mut stmt = conn
+        .prepare_cached("SELECT count(*) FROM documents WHERE sha256 = ?1 AND purged_at IS NULL")?;
+    Ok(stmt.query_row([sha256], |r| r.get(0))?)
+}
+
+/// Sets `deletes_files` on items not yet purged: their files go when no
+/// other unpurged row uses the same bytes.
+fn mark_deleting(conn: &Connection, items: &mut [PurgeItem]) -> Result<()> {
+    let mut planned: HashMap<String, i64> = HashMap::new();
+    for item in items.iter() {
+        *planned.entry(item.sha256.clone()).or_default() += 1;
     }
-    let mut unpurged = conn.prepare_cached(
-        "SELECT count(*) FROM documents d WHERE d.sha256 = ?1
-           AND NOT EXISTS (SELECT 1 FROM document_purges p WHERE p.document_id = d.id)",
-    )?;
     let mut goes: HashMap<String, bool> = HashMap::new();
     for (sha, n) in planned {
-        let users: i64 = unpurged.query_row([sha], |r| r.get(0))?;
-        goes.insert(sha.to_owned(), users <= n);
+        let others = users(conn, &sha)? - n;
+        goes.insert(sha, others <= 0);
     }
-    for item in &mut items {
+    for item in items.iter_mut() {
         item.deletes_files = goes.get(&item.sha256).copied().unwrap_or(false);
     }
+    Ok(())
+}
+
+/// The documents past a period of `days` at `now_ms` and not yet purged,
+/// oldest clock first. Reads only.
+pub fn plan_with_days(conn: &Connection, days: u32, now_ms: i64) -> Result<Vec<PurgeItem>> {
+    let mut items = due(conn, days, now_ms)?;
+    mark_deleting(conn, &mut items)?;
     Ok(items)
 }

@@ -165,6 +165,17 @@ fn exactly_the_files_past_their_period_go_and_a_shared_file_waits() {
         .execute("DELETE FROM document_purges", [])
         .unwrap_err();
     assert!(err.to_string().contains("append-only"), "{err}");
+    // Only a purge row marks a document purged, and only once.
+    for (id, at) in [(c_pdf.id, later), (a_kk.id, later + 1)] {
+        let err = desk
+            .conn()
+            .execute(
+                "UPDATE documents SET purged_at = ?2 WHERE id = ?1",
+                rusqlite::params![id, at],
+            )
+            .unwrap_err();
+        assert!(err.to_string().contains("purged_at"), "{err}");
+    }
 }
 
 #[test]
@@ -296,4 +307,42 @@ fn a_merged_resend_is_closed_at_its_merge_and_a_late_document_has_its_own_clock(
     let late_due = plan(desk.conn(), T0 + 50 * DAY).unwrap();
     let l = late_due.iter().find(|p| p.document_id == late.id).unwrap();
     assert_eq!((l.closed_at, l.clock_from), (T0 + 2 * DAY, T0 + 20 * DAY));
+}
+
+#[test]
+fn a_file_that_cannot_be_deleted_is_retried_by_the_next_run() {
+    let (_dir, mut desk) = desk();
+    let a = request(&mut desk, "Ahmad Hariyanto", T0);
+    let stuck = add(&mut desk, &a, KK, DocKind::Kk, T0);
+    let other = add(&mut desk, &a, WEBP, DocKind::Ktp, T0);
+    close(&mut desk, &a, T0);
+    // The thumbnail's place is taken by a folder (as a file held open by
+    // another program on Windows would be): it cannot be deleted.
+    let thumb = files_of(&desk, &stuck)[2].clone();
+    std::fs::remove_file(&thumb).unwrap();
+    std::fs::create_dir(&thumb).unwrap();
+    std::fs::write(thumb.join("x"), b"x").unwrap();
+
+    let now = T0 + 31 * DAY;
+    let r = run(&mut desk, now, "Supervisor").unwrap();
+    assert_eq!(r.purged.len(), 2);
+    assert_eq!((r.contents_deleted, r.contents_left), (1, 1));
+    assert!(r.error.is_some());
+    assert_eq!(present(&desk, &other), 0, "the other content went");
+    assert_eq!(purge::waiting(desk.conn()).unwrap(), 1);
+    let r = run(&mut desk, now, "Supervisor").unwrap();
+    assert_eq!((r.contents_deleted, r.contents_left), (0, 1), "still stuck");
+
+    std::fs::remove_dir_all(&thumb).unwrap();
+    let r = run(&mut desk, now + DAY, "Supervisor").unwrap();
+    assert_eq!((r.contents_deleted, r.contents_left), (1, 0));
+    assert!(r.error.is_none());
+    assert_eq!(present(&desk, &stuck), 0);
+    assert_eq!(purge::waiting(desk.conn()).unwrap(), 0);
+    assert_eq!(count(&desk, "SELECT count(*) FROM retention_runs"), 3);
+    assert_eq!(
+        count(&desk, "SELECT count(*) FROM document_file_deletions"),
+        2,
+        "each content's deletion recorded once"
+    );
 }
