@@ -7,7 +7,7 @@
 // with a byte appended after the JPEG end marker so it is stored anew.
 import { copyFileSync, appendFileSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { freshDataDir, startDriver, cli, fixtures } from './harness.mjs';
+import { freshDataDir, startDriver, cli, fixtures, addAccount, login } from './harness.mjs';
 
 const manifest = JSON.parse(readFileSync(join(fixtures, 'manifest.json'), 'utf8'));
 const camera = manifest.filter((e) => e.variant === 'camera').map((e) => join(fixtures, e.file));
@@ -22,7 +22,7 @@ camera.forEach((src, i) => {
 });
 
 const dataDir = freshDataDir();
-cli(dataDir, ['operator', 'set', 'Bench Operator']);
+addAccount(dataDir, 'Rina Operator', 'supervisor');
 const reg = cli(dataDir, ['request', 'new', '--name', 'Uji Kinerja', '--phone', '081234567890']);
 const driver = await startDriver(dataDir);
 
@@ -50,6 +50,7 @@ function appProcesses() {
 }
 
 const browser = await driver.session();
+await login(browser, 'Rina Operator');
 try {
   const row = await browser.$(`[data-testid=queue-row][data-reg="${reg}"]`);
   await row.waitForDisplayed({ timeout: 15000 });

@@ -8,7 +8,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { freshDataDir, startDriver, screenshot, until, cli, fixtures } from './harness.mjs';
+import { freshDataDir, startDriver, screenshot, until, cli, fixtures, addAccount, login } from './harness.mjs';
 
 const manifest = JSON.parse(readFileSync(join(fixtures, 'manifest.json'), 'utf8'));
 const ktp = manifest.find((e) => e.kind === 'ktp' && e.applicant_id === 'D01');
@@ -16,7 +16,7 @@ const kk = manifest.find((e) => e.kind === 'kk' && e.applicant_id === 'D01');
 const holder = kk.anggota.find((m) => m.nik === ktp.nik);
 
 const dataDir = freshDataDir();
-cli(dataDir, ['operator', 'set', 'Rina Operator']);
+addAccount(dataDir, 'Rina Operator', 'supervisor');
 const reg = cli(dataDir, ['request', 'new', '--name', ktp.nama, '--phone', '081234567890', '--nik', ktp.nik, '--kk', kk.no_kk, '--category', 'bpjs']);
 const driver = await startDriver(dataDir);
 after(() => driver.stop());
@@ -31,6 +31,7 @@ async function fill(browser, selector, value) {
 
 test('documents are added, viewed and verified field by field', async () => {
   const browser = await driver.session();
+  await login(browser, 'Rina Operator');
   try {
     const row = await browser.$(`[data-testid=queue-row][data-reg="${reg}"]`);
     await row.waitForDisplayed({ timeout: 15000 });

@@ -4,10 +4,10 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { freshDataDir, startDriver, screenshot, until, cli, fixtures, type } from './harness.mjs';
+import { freshDataDir, startDriver, screenshot, until, cli, fixtures, type, addAccount, login } from './harness.mjs';
 
 const dataDir = freshDataDir();
-cli(dataDir, ['operator', 'set', 'Rina Operator']);
+addAccount(dataDir, 'Rina Operator', 'supervisor');
 const NIK = '3516024512900003';
 const first = cli(dataDir, ['request', 'new', '--name', 'Siti Aminah', '--phone', '081234567890', '--nik', NIK]);
 const again = JSON.parse(
@@ -22,6 +22,7 @@ test('a re-send is flagged and merged into the first request', async () => {
   assert.deepEqual(again.duplicates.map((d) => d.reg_no), [first], 'the CLI lists the first request as a match');
   assert.deepEqual(again.duplicates[0].matched_on, ['nik']);
   const browser = await driver.session();
+  await login(browser, 'Rina Operator');
   try {
     const queue = await browser.$('[data-testid=queue]');
     await queue.waitForDisplayed({ timeout: 15000 });

@@ -1,9 +1,9 @@
-// The foundation path on the real app: set the operator, create a request
+// The foundation path on the real app: create the first (supervisor) account, create a request
 // with the keyboard alone, see it in the queue, move it through verifying to
 // done, close the app, start it again and find it unchanged.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshDataDir, startDriver, screenshot, until, type } from './harness.mjs';
+import { freshDataDir, startDriver, screenshot, until, type, login, PINS } from './harness.mjs';
 
 const dataDir = freshDataDir();
 const driver = await startDriver(dataDir);
@@ -16,12 +16,16 @@ test('request from keyboard entry to done survives a restart', async () => {
   let browser = await driver.session();
   let reg;
   try {
-    // First start: the operator names themself.
-    const opName = await browser.$('#operator-name');
+    // First start: the supervisor's account is created on the first screen.
+    const opName = await browser.$('#login-name');
     await opName.waitForDisplayed({ timeout: 15000 });
-    await screenshot(browser, '01-operator');
+    await screenshot(browser, '01-first-supervisor');
     await opName.click();
     await type(browser, 'Rina Operator');
+    await browser.keys(['Tab']);
+    await type(browser, PINS['Rina Operator']);
+    await browser.keys(['Tab']);
+    await type(browser, PINS['Rina Operator']);
     await browser.keys(['Enter']);
 
     const queue = await browser.$('[data-testid=queue]');
@@ -95,9 +99,10 @@ test('request from keyboard entry to done survives a restart', async () => {
     await browser.deleteSession();
   }
 
-  // Start the app again on the same data folder.
+  // Start the app again on the same data folder: nothing shows before the PIN.
   browser = await driver.session();
   try {
+    await login(browser, 'Rina Operator');
     const queue = await browser.$('[data-testid=queue]');
     await queue.waitForDisplayed({ timeout: 15000 });
     // Find it by the start of its NIK, with the keyboard: Ctrl+F, type, Enter.

@@ -3,7 +3,7 @@
 // screenshots under target/screenshots/. Needs DISPLAY (Xvfb) — see
 // scripts/e2e.sh, which starts it.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,11 +97,45 @@ export async function until(browser, fn, what, ms = 10000) {
 }
 
 /** Runs loket-cli on a data folder; returns stdout. */
-export function cli(dataDir, args) {
+export function cli(dataDir, args, env = {}) {
   return execFileSync(cliBinary, ['--data-dir', dataDir, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, LOKET_OPERATOR: 'Rina Operator' },
+    env: { ...process.env, LOKET_OPERATOR: 'Rina Operator', ...env },
   }).trim();
+}
+
+/** The test accounts' PINs (synthetic, test-only). */
+export const PINS = { 'Rina Operator': '274913', 'Sari Supervisor': 'kopi-tubruk', 'Budi Operator': '805317' };
+
+/**
+ * Adds an account with loket-cli: the first one must be a supervisor; later
+ * ones are authorised by `supervisor` (its PIN from PINS).
+ */
+export function addAccount(dataDir, name, role, supervisor = null) {
+  const args = ['account', 'add', name, '--role', role];
+  const env = { LOKET_PIN: PINS[name] };
+  if (supervisor) {
+    args.push('--supervisor', supervisor);
+    env.LOKET_SUPERVISOR_PIN = PINS[supervisor];
+  }
+  return cli(dataDir, args, env);
+}
+
+/** Logs in on the login screen: picks `name`, types its PIN, Enter; waits for the queue. */
+export async function login(browser, name, pin = PINS[name]) {
+  const screen = await browser.$('[data-testid=login]');
+  await screen.waitForDisplayed({ timeout: 15000 });
+  const accounts = await browser.$$('[data-testid=login-account]');
+  for (const a of accounts) {
+    if ((await a.getText()).includes(name)) {
+      await a.click();
+      break;
+    }
+  }
+  await until(browser, async () => (await browser.execute(() => document.activeElement?.id)) === 'login-pin', 'focus in the PIN field');
+  await type(browser, pin);
+  await browser.keys(['Enter']);
+  await (await browser.$('[data-testid=queue]')).waitForDisplayed({ timeout: 10000 });
 }
 
 /** The shared document fixtures beside the repository. */
@@ -113,4 +147,18 @@ export async function type(browser, text) {
   const id = typeof active === 'string' ? active : Object.values(active ?? {})[0];
   if (typeof id !== 'string') throw new Error(`no active element: ${JSON.stringify(active)}`);
   await browser.elementSendKeys(id, text);
+}
+
+/**
+ * The system URL opener (xdg-open) replaced by a recorder: the app hands
+ * wa.me links to it and nothing opens a browser during a test. Returns the
+ * environment to start the driver with and the file the links land in.
+ */
+export function fakeOpener(dataDir) {
+  const fakeBin = join(dataDir, 'fake-bin');
+  const opened = join(dataDir, 'opened-urls.txt');
+  mkdirSync(fakeBin, { recursive: true });
+  writeFileSync(join(fakeBin, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$1" >> '${opened}'\n`);
+  chmodSync(join(fakeBin, 'xdg-open'), 0o755);
+  return { env: { PATH: `${fakeBin}:${process.env.PATH}` }, opened };
 }

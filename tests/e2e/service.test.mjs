@@ -7,31 +7,28 @@
 // request to the reply.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freshDataDir, startDriver, screenshot, until, cli, fixtures, type } from './harness.mjs';
+import { freshDataDir, startDriver, screenshot, until, cli, fixtures, type, addAccount, login, fakeOpener } from './harness.mjs';
 
 const dataDir = freshDataDir();
-cli(dataDir, ['operator', 'set', 'Rina Operator']);
+addAccount(dataDir, 'Rina Operator', 'supervisor');
 const NIK = '3516024512900003';
 const reg = cli(dataDir, ['request', 'new', '--name', 'Siti Aminah', '--phone', '081234567890', '--nik', NIK]);
 cli(dataDir, ['doc', 'add', reg, '--kind', 'ktp', join(fixtures, 'ktp_ibu.webp')]);
 
-// The system URL opener (xdg-open) replaced by a recorder: the app must hand
-// it the citizen's wa.me link; nothing opens a browser during the test.
-const fakeBin = join(dataDir, 'fake-bin');
-const opened = join(dataDir, 'opened-urls.txt');
-mkdirSync(fakeBin, { recursive: true });
-writeFileSync(join(fakeBin, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$1" >> '${opened}'\n`);
-chmodSync(join(fakeBin, 'xdg-open'), 0o755);
+// The system URL opener replaced by a recorder: the app must hand it the
+// citizen's wa.me link; nothing opens a browser during the test.
+const { env: openerEnv, opened } = fakeOpener(dataDir);
 const exportDir = join(dataDir, 'exports');
-const driver = await startDriver(dataDir, { PATH: `${fakeBin}:${process.env.PATH}`, LOKET_EXPORT_DIR: exportDir });
+const driver = await startDriver(dataDir, { ...openerEnv, LOKET_EXPORT_DIR: exportDir });
 after(() => driver.stop());
 
 const statusOf = (browser) => browser.$('[data-testid=detail]').getAttribute('data-status');
 
 test('settings, pause while waiting, outcome, WhatsApp reply, replied', async () => {
   const browser = await driver.session();
+  await login(browser, 'Rina Operator');
   let actions = 0;
   /** One operator action (a key chord, a click, or typing into one field). */
   const act = async (fn) => {

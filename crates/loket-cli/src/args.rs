@@ -57,6 +57,26 @@ pub(crate) enum Cmd {
         #[command(subcommand)]
         cmd: crate::report::ReportCmd,
     },
+    /// POS KETANMU deliveries: new, move, list, hand-over list.
+    Pos {
+        #[command(subcommand)]
+        cmd: crate::pos::PosCmd,
+    },
+    /// Pengaduan (complaints): new, answer, close, list.
+    Complaint {
+        #[command(subcommand)]
+        cmd: crate::complaint::ComplaintCmd,
+    },
+    /// Operator accounts: add, list, new PIN, disable.
+    Account {
+        #[command(subcommand)]
+        cmd: crate::account::AccountCmd,
+    },
+    /// The access log: check its hash chain, read it.
+    Audit {
+        #[command(subcommand)]
+        cmd: crate::audit::AuditCmd,
+    },
     /// Synthetic data for demos and benchmarks.
     Demo {
         #[command(subcommand)]

@@ -4,9 +4,13 @@
 //! `check`), 1 on a refused input or an invalid number, 2 on a usage error.
 //! Errors go to stderr with their stable code; nothing here panics on input.
 
+mod account;
 mod args;
+mod audit;
 mod backup;
+mod complaint;
 mod output;
+mod pos;
 mod receipt;
 mod reply;
 mod report;
@@ -77,7 +81,7 @@ fn open_desk(dir: Option<PathBuf>, json: bool) -> Result<Desk, Failure> {
     Desk::open(&dir).map_err(|e| Failure::input(e, json))
 }
 
-fn operator_of(desk: &Desk, explicit: Option<String>) -> String {
+pub(crate) fn operator_of(desk: &Desk, explicit: Option<String>) -> String {
     explicit
         .filter(|o| !o.trim().is_empty())
         .or_else(|| {
@@ -133,7 +137,11 @@ fn run(cli: Cli) -> Result<Verdict, Failure> {
         Cmd::Doc { cmd } => run_doc(cli.data_dir, cli.operator, cmd),
         Cmd::Receipt(a) => receipt::run(cli.data_dir, cli.operator, a),
         Cmd::Reply(a) => reply::run(cli.data_dir, a),
-        Cmd::Report { cmd } => report::run(cli.data_dir, cmd),
+        Cmd::Account { cmd } => account::run(cli.data_dir, cmd),
+        Cmd::Audit { cmd } => audit::run(cli.data_dir, cmd),
+        Cmd::Pos { cmd } => pos::run(cli.data_dir, cli.operator, cmd),
+        Cmd::Complaint { cmd } => complaint::run(cli.data_dir, cli.operator, cmd),
+        Cmd::Report { cmd } => report::run(cli.data_dir, cli.operator, cmd),
         Cmd::Operator { cmd } => {
             let desk = open_desk(cli.data_dir, false)?;
             match cmd {

@@ -5,6 +5,7 @@
 
 use crate::{open_desk, operator_of, Failure, Verdict};
 use clap::Args;
+use loket_core::audit::{self, Action};
 use loket_core::receipt::{self, Layout, ReceiptFormat, ReceiptOptions};
 use loket_core::{clock, ErrorCode, LoketError};
 use serde_json::json;
@@ -65,6 +66,24 @@ pub(crate) fn run(
         layout,
     };
     let now = clock::now_ms();
+    let detail = format!(
+        "{} {} {}{}",
+        format.as_str(),
+        layout.as_str(),
+        a.out
+            .as_ref()
+            .map_or_else(|| "stdout".to_owned(), |o| o.display().to_string()),
+        if a.full_nik { ", NIK lengkap" } else { "" }
+    );
+    audit::record(
+        desk.conn(),
+        now,
+        &op,
+        Action::BuktiDisimpan,
+        Some(&a.reg),
+        &detail,
+    )
+    .map_err(|e| Failure::input(e, json))?;
     let Some(dest) = a.out else {
         let r = receipt::render(desk.conn(), &a.reg, opts, format, &op, now)
             .map_err(|e| Failure::input(e, json))?;

@@ -6,6 +6,7 @@
 
 use crate::{open_desk, Failure, Verdict};
 use clap::{Args, Subcommand, ValueEnum};
+use loket_core::audit::{self, Action};
 use loket_core::recap::{self, RecapOptions, RecapSummary};
 use loket_core::{clock, fsutil, ErrorCode, LoketError};
 use std::io::Write;
@@ -17,7 +18,7 @@ pub(crate) enum ReportCmd {
     Daily(DailyArgs),
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
     Json,
     Csv,
@@ -42,7 +43,11 @@ pub(crate) struct DailyArgs {
     full_nik: bool,
 }
 
-pub(crate) fn run(data_dir: Option<PathBuf>, cmd: ReportCmd) -> Result<Verdict, Failure> {
+pub(crate) fn run(
+    data_dir: Option<PathBuf>,
+    operator: Option<String>,
+    cmd: ReportCmd,
+) -> Result<Verdict, Failure> {
     let ReportCmd::Daily(a) = cmd;
     let json = a.format == Format::Json;
     let usage = |e| Failure::usage(e, json);
@@ -61,6 +66,17 @@ pub(crate) fn run(data_dir: Option<PathBuf>, cmd: ReportCmd) -> Result<Verdict, 
     };
     let now = clock::now_ms();
     let input = |e| Failure::input(e, json);
+    // Every export is in the access log, with where it went and whether NIKs were whole.
+    let detail = format!(
+        "{} {}{}",
+        format!("{:?}", a.format).to_lowercase(),
+        a.out
+            .as_ref()
+            .map_or_else(|| "stdout".to_owned(), |o| o.display().to_string()),
+        if a.full_nik { ", NIK lengkap" } else { "" }
+    );
+    let op = crate::operator_of(&desk, operator);
+    audit::record(conn, now, &op, Action::RekapDiekspor, None, &detail).map_err(input)?;
     let summary = match (a.format, &a.out) {
         (Format::Json, None) => {
             let r = recap::daily(conn, from, to, opts, now).map_err(input)?;

@@ -81,6 +81,24 @@ pub fn list(desk: &Desk, reg_no: &str) -> Result<Vec<DocumentView>> {
         .collect()
 }
 
+/// The documents of a request as `viewer` is shown them: listing them puts
+/// the photos on screen, so it is logged as a view (when there are any).
+pub fn open(desk: &Desk, reg_no: &str, viewer: &str, now_ms: i64) -> Result<Vec<DocumentView>> {
+    let docs = list(desk, reg_no)?;
+    if !docs.is_empty() {
+        let kinds: Vec<&str> = docs.iter().map(|d| d.doc.kind.as_str()).collect();
+        crate::audit::record(
+            desk.conn(),
+            now_ms,
+            viewer,
+            crate::audit::Action::DokumenDilihat,
+            Some(reg_no.trim()),
+            &kinds.join(", "),
+        )?;
+    }
+    Ok(docs)
+}
+
 fn result(file: String, added: Result<Document>, desk: &Desk) -> DocAddResult {
     match added {
         Ok(doc) => DocAddResult {

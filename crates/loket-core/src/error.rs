@@ -81,6 +81,20 @@ pub enum ErrorCode {
     BelumAdaHasil,
     /// The system could not open the WhatsApp link (no browser or app for it).
     GagalMembukaWhatsapp,
+    /// Nobody is logged in (or the screen is locked): log in first.
+    BelumMasuk,
+    /// The PIN does not match the account.
+    PinSalah,
+    /// Too many wrong PINs: the account waits before the next try.
+    AkunTerkunciSementara,
+    /// No (enabled) account with that name.
+    AkunTidakDitemukan,
+    /// An account with that name already exists.
+    NamaAkunSudahAda,
+    /// A new PIN is too short or too easy to guess.
+    PinTerlaluLemah,
+    /// Only a supervisor may do this.
+    KhususSupervisor,
     /// The retention period is not a whole number of days in the allowed range.
     MasaRetensiTidakValid,
     /// A backup failed its check (manifest missing or unreadable, a file

@@ -4,10 +4,14 @@
 //! The Tauri shell and `loket-cli` are thin layers over this crate, so every
 //! behaviour is testable without a window. See `ARCHITECTURE.md` for the map.
 
+pub mod accounts;
+pub mod audit;
 pub mod backup;
 pub mod clock;
+pub mod complaints;
 pub mod datadir;
 pub mod db;
+pub mod delivery;
 pub mod demo;
 pub mod documents;
 pub mod docview;
@@ -28,6 +32,7 @@ pub mod reply;
 pub mod requests;
 pub mod retention;
 pub mod search;
+pub mod services;
 pub mod settings;
 pub mod sla;
 pub mod verify;
@@ -43,26 +48,38 @@ pub mod bindings;
 use serde::Serialize;
 use ts_rs::TS;
 
-/// What the UI shows about the running desk.
+/// What the UI shows about the running desk: enough to draw the login
+/// screen (the enabled accounts' names and roles, nothing more) or the desk.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct AppInfo {
     pub version: String,
     pub data_dir: String,
-    pub operator: Option<String>,
     pub schema_version: i32,
+    /// Who is logged in; `None` shows the login (or first-start) screen.
+    pub session: Option<accounts::Session>,
+    /// Enabled accounts, for the login screen; empty on first start.
+    pub accounts: Vec<accounts::Account>,
+    /// Minutes without input before the screen locks.
+    pub idle_lock_minutes: u32,
 }
 
 /// What the UI shows about the running desk.
-pub fn app_info(desk: &Desk) -> Result<AppInfo> {
+pub fn app_info(desk: &Desk, session: Option<accounts::Session>) -> Result<AppInfo> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         data_dir: desk.dir().display().to_string(),
-        operator: settings::get(desk.conn(), settings::KEY_OPERATOR)?,
         schema_version: db::SCHEMA_VERSION,
+        session,
+        accounts: accounts::list(desk.conn())?
+            .into_iter()
+            .filter(|a| !a.disabled)
+            .collect(),
+        idle_lock_minutes: accounts::idle::minutes(desk.conn())?,
     })
 }
 
-/// Sets the name recorded with every event this desk writes.
+/// Sets the name `loket-cli` records with changes when no `--operator` is
+/// given (the app records the logged-in account instead).
 pub fn set_operator(desk: &Desk, name: &str) -> Result<()> {
     let name = requests::check_operator(name)?;
     settings::set(desk.conn(), settings::KEY_OPERATOR, &name)

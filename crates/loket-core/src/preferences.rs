@@ -1,6 +1,6 @@
 //! Everything the settings screen edits, read in one call: the office's
 //! details, the time promise and office hours, the reply templates (with the
-//! placeholders they may use). Each part is saved by its own module, which
+//! placeholders they may use), the promises of POS KETANMU and Pengaduan. Each part is saved by its own module, which
 //! validates it; this module only gathers them for the screen and the CLI.
 
 use crate::error::Result;
@@ -25,6 +25,10 @@ pub struct Preferences {
     pub sla: SlaSettings,
     pub templates: Vec<ReplyTemplate>,
     pub placeholders: Vec<Placeholder>,
+    /// POS KETANMU's promised time per step.
+    pub pos_promises: crate::delivery::promise::Promises,
+    /// Minutes of office time to answer a complaint.
+    pub complaint_minutes: u32,
 }
 
 pub fn load(conn: &Connection) -> Result<Preferences> {
@@ -39,5 +43,7 @@ pub fn load(conn: &Connection) -> Result<Preferences> {
                 meaning: (*m).to_owned(),
             })
             .collect(),
+        pos_promises: crate::delivery::promise::load(conn)?,
+        complaint_minutes: crate::complaints::response_minutes(conn)?,
     })
 }

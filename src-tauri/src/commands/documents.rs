@@ -2,7 +2,7 @@
 //! path, add pasted bytes (sent as a raw IPC body, not a JSON array), list,
 //! remove, correct the kind. Decoding runs on the blocking pool.
 
-use super::{operator, Res};
+use super::Res;
 use crate::state::AppState;
 use loket_core::documents::{self, DocKind};
 use loket_core::docview::{self, DocAddResult, DocumentView};
@@ -18,8 +18,8 @@ pub async fn doc_add_paths(
     kind: Option<DocKind>,
 ) -> Res<Vec<DocAddResult>> {
     state
-        .run(move |desk| {
-            let op = operator(desk)?;
+        .run(move |desk, s| {
+            let op = s.name.clone();
             Ok(docview::add_paths(
                 desk,
                 &reg_no,
@@ -60,8 +60,8 @@ pub async fn doc_add_bytes(state: State<'_, AppState>, request: Request<'_>) -> 
         None => None,
     };
     state
-        .run(move |desk| {
-            let op = operator(desk)?;
+        .run(move |desk, s| {
+            let op = s.name.clone();
             Ok(docview::add_bytes(
                 desk,
                 &reg_no,
@@ -77,7 +77,9 @@ pub async fn doc_add_bytes(state: State<'_, AppState>, request: Request<'_>) -> 
 
 #[tauri::command]
 pub async fn doc_list(state: State<'_, AppState>, reg_no: String) -> Res<Vec<DocumentView>> {
-    state.run(move |desk| docview::list(desk, &reg_no)).await
+    state
+        .run(move |desk, s| docview::open(desk, &reg_no, &s.name, clock::now_ms()))
+        .await
 }
 
 #[tauri::command]
@@ -87,8 +89,8 @@ pub async fn doc_remove(
     reason: String,
 ) -> Res<Vec<DocumentView>> {
     state
-        .run(move |desk| {
-            let op = operator(desk)?;
+        .run(move |desk, s| {
+            let op = s.name.clone();
             let doc = documents::get(desk, doc_id)?;
             documents::remove(desk, doc_id, &reason, &op, clock::now_ms())?;
             docview::list(desk, &doc.reg_no)
@@ -103,8 +105,8 @@ pub async fn doc_set_kind(
     kind: DocKind,
 ) -> Res<DocumentView> {
     state
-        .run(move |desk| {
-            let op = operator(desk)?;
+        .run(move |desk, s| {
+            let op = s.name.clone();
             let doc = documents::set_kind(desk, doc_id, kind, &op, clock::now_ms())?;
             Ok(docview::view(desk, doc))
         })

@@ -3,6 +3,8 @@
 
 use super::{export_dir, Res};
 use crate::state::AppState;
+use chrono::NaiveDate;
+use loket_core::audit::{self, Action};
 use loket_core::recap::{self, Recap, RecapFile, RecapOptions};
 use loket_core::{clock, parse_date, ErrorCode, LoketError};
 use tauri::State;
@@ -15,9 +17,20 @@ pub async fn recap_daily(
     options: RecapOptions,
 ) -> Res<Recap> {
     state
-        .run(move |desk| {
+        .run(move |desk, s| {
             let (from, to) = (parse_date(&from)?, parse_date(&to)?);
-            recap::daily(desk.conn(), from, to, options, clock::now_ms())
+            let now = clock::now_ms();
+            let recap = recap::daily(desk.conn(), from, to, options, now)?;
+            let detail = format!("{}{}", span(from, to), nik_note(options));
+            audit::record(
+                desk.conn(),
+                now,
+                &s.name,
+                Action::RekapDilihat,
+                None,
+                &detail,
+            )?;
+            Ok(recap)
         })
         .await
 }
@@ -31,14 +44,10 @@ pub async fn recap_export(
     format: String,
 ) -> Res<RecapFile> {
     state
-        .run(move |desk| {
+        .run(move |desk, s| {
             let (from, to) = (parse_date(&from)?, parse_date(&to)?);
             let dir = export_dir()?;
-            let span = if from == to {
-                from.format("%Y-%m-%d").to_string()
-            } else {
-                format!("{}_{}", from.format("%Y-%m-%d"), to.format("%Y-%m-%d"))
-            };
+            let span = span(from, to);
             let now = clock::now_ms();
             let (dest, summary) = match format.as_str() {
                 "csv" => {
@@ -58,10 +67,41 @@ pub async fn recap_export(
                     ))
                 }
             };
+            let detail = format!(
+                "{}{}",
+                dest.file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default(),
+                nik_note(options)
+            );
+            audit::record(
+                desk.conn(),
+                now,
+                &s.name,
+                Action::RekapDiekspor,
+                None,
+                &detail,
+            )?;
             Ok(RecapFile {
                 file: dest.display().to_string(),
                 summary,
             })
         })
         .await
+}
+
+fn span(from: NaiveDate, to: NaiveDate) -> String {
+    if from == to {
+        from.format("%Y-%m-%d").to_string()
+    } else {
+        format!("{}_{}", from.format("%Y-%m-%d"), to.format("%Y-%m-%d"))
+    }
+}
+
+fn nik_note(options: RecapOptions) -> &'static str {
+    if options.full_nik {
+        ", NIK lengkap"
+    } else {
+        ""
+    }
 }

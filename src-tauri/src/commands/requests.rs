@@ -5,25 +5,10 @@ use loket_core::duplicates::{self, CreatedRequest, DuplicateMatch};
 use loket_core::ident::{self, IdCheck, Sex};
 use loket_core::model::{ListQuery, NewRequest, Outcome, RequestDetail, Status};
 use loket_core::queue::{self, QueuePage};
-use loket_core::{clock, phone, requests, AppInfo};
+use loket_core::{clock, phone, requests};
 use tauri::State;
 
-use super::{operator, today, Res};
-
-#[tauri::command]
-pub async fn app_info(state: State<'_, AppState>) -> Res<AppInfo> {
-    state.run(|desk| loket_core::app_info(desk)).await
-}
-
-#[tauri::command]
-pub async fn set_operator(state: State<'_, AppState>, name: String) -> Res<AppInfo> {
-    state
-        .run(move |desk| {
-            loket_core::set_operator(desk, &name)?;
-            loket_core::app_info(desk)
-        })
-        .await
-}
+use super::{today, Res};
 
 #[tauri::command]
 pub async fn check_nik(nik: String, dob: Option<String>, sex: Option<Sex>) -> Res<IdCheck> {
@@ -48,8 +33,8 @@ pub async fn check_phone(phone: String) -> Res<String> {
 #[tauri::command]
 pub async fn create_request(state: State<'_, AppState>, input: NewRequest) -> Res<CreatedRequest> {
     state
-        .run(move |desk| {
-            let op = operator(desk)?;
+        .run(move |desk, s| {
+            let op = s.name.clone();
             duplicates::create_checked(desk.conn_mut(), &input, &op, clock::now_ms())
         })
         .await
@@ -61,7 +46,7 @@ pub async fn request_duplicates(
     reg_no: String,
 ) -> Res<Vec<DuplicateMatch>> {
     state
-        .run(move |desk| duplicates::for_request(desk.conn(), &reg_no, clock::now_ms()))
+        .run(move |desk, _s| duplicates::for_request(desk.conn(), &reg_no, clock::now_ms()))
         .await
 }
 
@@ -73,8 +58,8 @@ pub async fn request_merge(
     into: String,
 ) -> Res<RequestDetail> {
     state
-        .run(move |desk| {
-            let op = operator(desk)?;
+        .run(move |desk, s| {
+            let op = s.name.clone();
             let target =
                 duplicates::merge(desk.conn_mut(), &reg_no, &into, None, &op, clock::now_ms())?;
             requests::detail(desk.conn(), &target.reg_no, today())
@@ -91,8 +76,8 @@ pub async fn request_keep(
     reason: String,
 ) -> Res<Vec<DuplicateMatch>> {
     state
-        .run(move |desk| {
-            let op = operator(desk)?;
+        .run(move |desk, s| {
+            let op = s.name.clone();
             let now = clock::now_ms();
             duplicates::keep_separate(desk.conn_mut(), &reg_no, &other, &reason, &op, now)?;
             duplicates::for_request(desk.conn(), &reg_no, now)
@@ -104,14 +89,14 @@ pub async fn request_keep(
 #[tauri::command]
 pub async fn list_requests(state: State<'_, AppState>, query: ListQuery) -> Res<QueuePage> {
     state
-        .run(move |desk| queue::page(desk.conn(), &query, clock::now_ms()))
+        .run(move |desk, _s| queue::page(desk.conn(), &query, clock::now_ms()))
         .await
 }
 
 #[tauri::command]
 pub async fn get_request(state: State<'_, AppState>, reg_no: String) -> Res<RequestDetail> {
     state
-        .run(move |desk| requests::detail(desk.conn(), &reg_no, today()))
+        .run(move |desk, _s| requests::detail(desk.conn(), &reg_no, today()))
         .await
 }
 
@@ -124,8 +109,8 @@ pub async fn move_request(
     note: Option<String>,
 ) -> Res<RequestDetail> {
     state
-        .run(move |desk| {
-            let op = operator(desk)?;
+        .run(move |desk, s| {
+            let op = s.name.clone();
             requests::move_request(
                 desk.conn_mut(),
                 &reg_no,

@@ -1,7 +1,7 @@
 //! Commands of the side-by-side verification: load, live check, save, and
 //! the re-send request.
 
-use super::{operator, today, Res};
+use super::{today, Res};
 use crate::state::AppState;
 use loket_core::clock;
 use loket_core::verify::{
@@ -12,7 +12,7 @@ use tauri::State;
 #[tauri::command]
 pub async fn verify_load(state: State<'_, AppState>, reg_no: String) -> Res<SavedVerification> {
     state
-        .run(move |desk| verify::load(desk.conn(), &reg_no))
+        .run(move |desk, _s| verify::load(desk.conn(), &reg_no))
         .await
 }
 
@@ -29,8 +29,8 @@ pub async fn verify_save(
     form: VerificationForm,
 ) -> Res<SavedVerification> {
     state
-        .run(move |desk| {
-            let op = operator(desk)?;
+        .run(move |desk, s| {
+            let op = s.name.clone();
             verify::save(desk.conn_mut(), &reg_no, &form, &op, clock::now_ms())
         })
         .await
@@ -43,8 +43,8 @@ pub async fn verify_resend(
     revisions: Vec<DocRevision>,
 ) -> Res<ResendResult> {
     state
-        .run(move |desk| {
-            let op = operator(desk)?;
+        .run(move |desk, s| {
+            let op = s.name.clone();
             verify::request_resend(desk.conn_mut(), &reg_no, &revisions, &op, clock::now_ms())
         })
         .await

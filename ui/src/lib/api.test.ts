@@ -56,14 +56,16 @@ describe('api', () => {
     await api.getRequest('VN-251126-0001');
     await api.moveRequest('VN-251126-0001', 'done', 'updated', null);
     await api.checkNik('3516024512900003');
-    await api.setOperator('Sari');
+    await api.sessionLogin('Sari', 'kopi-tubruk');
+    await api.accountSetPin('Rina', null, '274913');
     await api.listRequests({ search: null, status: null, view: 'active', limit: 100 });
     await api.appReady();
     expect(invoke.mock.calls).toEqual([
       ['get_request', { regNo: 'VN-251126-0001' }],
       ['move_request', { regNo: 'VN-251126-0001', to: 'done', outcome: 'updated', note: null }],
       ['check_nik', { nik: '3516024512900003', dob: null, sex: null }],
-      ['set_operator', { name: 'Sari' }],
+      ['session_login', { name: 'Sari', pin: 'kopi-tubruk' }],
+      ['account_set_pin', { name: 'Rina', oldPin: null, newPin: '274913' }],
       ['list_requests', { query: { search: null, status: null, view: 'active', limit: 100 } }],
       ['app_ready', undefined],
     ]);

@@ -4,7 +4,23 @@
 
 import { invoke, type InvokeArgs, type InvokeOptions } from '@tauri-apps/api/core';
 import type {
+  Account,
+  Promises,
+  ServicesOverview,
+  Complaint,
+  Delivery,
+  DeliveryDetail,
+  DeliveryQuery,
+  MoveDetails,
+  NewComplaint,
+  NewDelivery,
+  Step,
+  Village,
   AppInfo,
+  ChainReport,
+  LogFilter,
+  LogRow,
+  Role,
   CreatedRequest,
   DocAddResult,
   DocKind,
@@ -65,17 +81,57 @@ export function isFatalCode(code: UiErrorCode): boolean {
   return code === 'basis_data_versi_baru' || code === 'basis_data_rusak' || code === 'folder_data_tidak_bisa_dipakai';
 }
 
+let onLoggedOut: (() => void) | null = null;
+
+/** Called when a command is refused because nobody is logged in any more
+ *  (the screen was locked): the app shows the login screen. */
+export function whenLoggedOut(handler: (() => void) | null): void {
+  onLoggedOut = handler;
+}
+
 async function call<T>(cmd: string, args?: InvokeArgs, options?: InvokeOptions): Promise<T> {
   try {
     return await (options ? invoke<T>(cmd, args, options) : invoke<T>(cmd, args));
   } catch (e) {
-    throw toUiError(e);
+    const err = toUiError(e);
+    if (err.code === 'belum_masuk') onLoggedOut?.();
+    throw err;
   }
 }
 
 export const api = {
   appInfo: (): Promise<AppInfo> => call('app_info'),
-  setOperator: (name: string): Promise<AppInfo> => call('set_operator', { name }),
+  accountSetupFirst: (name: string, pin: string): Promise<AppInfo> => call('account_setup_first', { name, pin }),
+  sessionLogin: (name: string, pin: string): Promise<AppInfo> => call('session_login', { name, pin }),
+  sessionLock: (idle: boolean): Promise<AppInfo> => call('session_lock', { idle }),
+  accountList: (): Promise<Account[]> => call('account_list'),
+  accountCreate: (name: string, role: Role, pin: string): Promise<Account> =>
+    call('account_create', { name, role, pin }),
+  accountSetPin: (name: string, oldPin: string | null, newPin: string): Promise<null> =>
+    call('account_set_pin', { name, oldPin, newPin }),
+  accountDisable: (name: string): Promise<null> => call('account_disable', { name }),
+  settingsSaveIdle: (minutes: number): Promise<number> => call('settings_save_idle', { minutes }),
+  auditList: (filter: LogFilter): Promise<LogRow[]> => call('audit_list', { filter }),
+  auditVerify: (): Promise<ChainReport> => call('audit_verify'),
+  deliveryList: (query: DeliveryQuery): Promise<Delivery[]> => call('delivery_list', { query }),
+  deliveryGet: (regNo: string): Promise<DeliveryDetail> => call('delivery_get', { regNo }),
+  deliveryCreate: (input: NewDelivery): Promise<DeliveryDetail> => call('delivery_create', { input }),
+  deliveryMove: (regNo: string, to: Step, details: MoveDetails): Promise<DeliveryDetail> =>
+    call('delivery_move', { regNo, to, details }),
+  deliveryHandover: (day: string): Promise<Delivery[]> => call('delivery_handover', { day }),
+  villageList: (): Promise<Village[]> => call('village_list'),
+  complaintList: (openOnly: boolean): Promise<Complaint[]> => call('complaint_list', { openOnly }),
+  complaintAbout: (regNo: string): Promise<Complaint[]> => call('complaint_about', { regNo }),
+  complaintCreate: (input: NewComplaint): Promise<Complaint> => call('complaint_create', { input }),
+  complaintAnswer: (regNo: string, text: string): Promise<Complaint> => call('complaint_answer', { regNo, text }),
+  complaintClose: (regNo: string): Promise<Complaint> => call('complaint_close', { regNo }),
+  servicesOverview: (): Promise<ServicesOverview> => call('services_overview'),
+  settingsSaveServices: (promises: Promises, complaintMinutes: number): Promise<null> =>
+    call('settings_save_services', { promises, complaintMinutes }),
+  deliveryReplyOpen: (regNo: string): Promise<Reply> => call('delivery_reply_open', { regNo }),
+  complaintReplyOpen: (regNo: string): Promise<Reply> => call('complaint_reply_open', { regNo }),
+  receiptPrinted: (regNo: string, options: ReceiptOptions): Promise<null> =>
+    call('receipt_printed', { regNo, options }),
   checkNik: (nik: string, dob: string | null = null, sex: Sex | null = null): Promise<IdCheck> =>
     call('check_nik', { nik, dob, sex }),
   checkKk: (kk: string): Promise<IdCheck> => call('check_kk', { kk }),

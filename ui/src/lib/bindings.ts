@@ -1,7 +1,7 @@
 // Generated from the Rust types by loket-core's bindings.rs. Do not edit.
 // Regenerate: LOKET_UPDATE_BINDINGS=1 cargo test -p loket-core bindings
 
-export type ErrorCode = "nik_tidak_valid" | "nomor_kk_tidak_valid" | "nomor_wa_tidak_valid" | "nama_tidak_valid" | "teks_terlalu_panjang" | "kategori_tidak_dikenal" | "status_tidak_dikenal" | "hasil_tidak_dikenal" | "perpindahan_tidak_sah" | "hasil_wajib_diisi" | "permohonan_tidak_ditemukan" | "operator_belum_diisi" | "basis_data_versi_baru" | "basis_data_rusak" | "folder_data_tidak_bisa_dipakai" | "disk_penuh" | "gagal_menyimpan" | "masukan_tidak_valid" | "berkas_kosong" | "berkas_terlalu_besar" | "berkas_tidak_bisa_dibaca" | "bukan_gambar" | "format_tidak_didukung" | "berkas_rusak" | "gambar_terlalu_kecil" | "gambar_terlalu_besar" | "terlalu_banyak_halaman" | "pdf_terkunci" | "dokumen_tidak_ditemukan" | "jenis_dokumen_tidak_dikenal" | "tidak_bisa_digabung" | "sudah_digabung" | "belum_ada_hasil" | "gagal_membuka_whatsapp" | "masa_retensi_tidak_valid" | "cadangan_rusak" | "folder_tujuan_tidak_kosong" | "folder_cadangan_tidak_bisa_dipakai";
+export type ErrorCode = "nik_tidak_valid" | "nomor_kk_tidak_valid" | "nomor_wa_tidak_valid" | "nama_tidak_valid" | "teks_terlalu_panjang" | "kategori_tidak_dikenal" | "status_tidak_dikenal" | "hasil_tidak_dikenal" | "perpindahan_tidak_sah" | "hasil_wajib_diisi" | "permohonan_tidak_ditemukan" | "operator_belum_diisi" | "basis_data_versi_baru" | "basis_data_rusak" | "folder_data_tidak_bisa_dipakai" | "disk_penuh" | "gagal_menyimpan" | "masukan_tidak_valid" | "berkas_kosong" | "berkas_terlalu_besar" | "berkas_tidak_bisa_dibaca" | "bukan_gambar" | "format_tidak_didukung" | "berkas_rusak" | "gambar_terlalu_kecil" | "gambar_terlalu_besar" | "terlalu_banyak_halaman" | "pdf_terkunci" | "dokumen_tidak_ditemukan" | "jenis_dokumen_tidak_dikenal" | "tidak_bisa_digabung" | "sudah_digabung" | "belum_ada_hasil" | "gagal_membuka_whatsapp" | "belum_masuk" | "pin_salah" | "akun_terkunci_sementara" | "akun_tidak_ditemukan" | "nama_akun_sudah_ada" | "pin_terlalu_lemah" | "khusus_supervisor" | "masa_retensi_tidak_valid" | "cadangan_rusak" | "folder_tujuan_tidak_kosong" | "folder_cadangan_tidak_bisa_dipakai";
 
 export type LoketError = { code: ErrorCode, message: string, };
 
@@ -73,7 +73,228 @@ export type RequestPage = { items: Array<Request>,
  */
 has_more: boolean, };
 
-export type AppInfo = { version: string, data_dir: string, operator: string | null, schema_version: number, };
+export type Role = "operator" | "supervisor";
+
+export type Account = { id: number, name: string, role: Role, created_at: number, disabled: boolean, last_login_at: number | null, };
+
+export type Session = { account_id: number, name: string, role: Role, };
+
+export type AppInfo = { version: string, data_dir: string, schema_version: number, 
+/**
+ * Who is logged in; `None` shows the login (or first-start) screen.
+ */
+session: Session | null, 
+/**
+ * Enabled accounts, for the login screen; empty on first start.
+ */
+accounts: Array<Account>, 
+/**
+ * Minutes without input before the screen locks.
+ */
+idle_lock_minutes: number, };
+
+export type LogFilter = { 
+/**
+ * Registration number, exact.
+ */
+reg_no: string | null, 
+/**
+ * Operator name, exact but case-insensitive.
+ */
+operator: string | null, 
+/**
+ * A WIB day (YYYY-MM-DD).
+ */
+day: string | null, 
+/**
+ * Only entries older than this id (the next page).
+ */
+before_id: number | null, limit: number | null, };
+
+export type Village = { 
+/**
+ * 10-digit Kemendagri code, e.g. 3516012001.
+ */
+code: string, name: string, district: string, };
+
+export type Step = "registered" | "processed" | "handed_over" | "delivered" | "paid" | "failed" | "returned";
+
+export type DocType = "kk" | "ktp_el" | "kia" | "akta_kelahiran" | "akta_kematian" | "surat_pindah" | "other";
+
+export type NewDelivery = { name: string, phone: string, 
+/**
+ * 10-digit village code (desa/kelurahan of Kab. Mojokerto).
+ */
+village_code: string, 
+/**
+ * Street, house number, RT/RW.
+ */
+address: string, documents: Array<DocType>, 
+/**
+ * What "other" is, or any note for the post officer.
+ */
+note: string, 
+/**
+ * When the applicant registered online (UTC ms); now when absent.
+ */
+requested_at: number | null, };
+
+export type MoveDetails = { 
+/**
+ * Hand-over: the courier (Pos Indonesia, J&T, …) and its tracking number (resi).
+ */
+courier: string | null, tracking_no: string | null, 
+/**
+ * Delivery: who received it, as written in the pickup book.
+ */
+receiver: string | null, 
+/**
+ * Payment: the COD amount collected, in rupiah.
+ */
+cod_amount: number | null, 
+/**
+ * Failure or any other remark.
+ */
+note: string | null, };
+
+export type Delivery = { id: number, reg_no: string, name: string, phone: string, village: Village, address: string, documents: Array<DocType>, note: string, step: Step, requested_at: number, updated_at: number, operator: string, courier: string | null, tracking_no: string | null, receiver: string | null, cod_amount: number | null, 
+/**
+ * When the current step was reached.
+ */
+step_since: number, 
+/**
+ * The next step, and when it is due (None: nothing more is promised).
+ */
+next_step: Step | null, due_at: number | null, 
+/**
+ * True when the next step is overdue now.
+ */
+late: boolean, };
+
+export type DeliveryEvent = { at: number, operator: string, from_step: Step | null, to_step: Step, detail: string, };
+
+export type DeliveryDetail = { delivery: Delivery, events: Array<DeliveryEvent>, 
+/**
+ * Whether the registration itself kept its promise.
+ */
+registration_in_time: boolean, };
+
+export type DeliveryQuery = { 
+/**
+ * Only those whose next step is overdue.
+ */
+late_only: boolean, 
+/**
+ * Paid (finished) ones too.
+ */
+include_done: boolean, search: string | null, limit: number | null, };
+
+export type Promises = { registered_minutes: number, processed_minutes: number, handed_over_minutes: number, delivered_days: number, paid_days: number, };
+
+export type DeliveryTotals = { 
+/**
+ * Registered in the range.
+ */
+registered: number, processed: number, handed_over: number, delivered: number, paid: number, failed: number, 
+/**
+ * Steps taken (registration included) and how many kept their promise.
+ */
+steps: number, steps_in_time: number, 
+/**
+ * Open deliveries of the range whose next step is overdue now.
+ */
+late_now: number, 
+/**
+ * COD collected, rupiah.
+ */
+cod_total: number, };
+
+export type Channel = "whatsapp" | "in_person" | "phone";
+
+export type ComplaintCategory = "slow" | "wrong_data" | "staff" | "fee" | "delivery" | "other";
+
+export type NewComplaint = { name: string, 
+/**
+ * Optional for a complaint made in person.
+ */
+phone: string, channel: Channel, 
+/**
+ * The request (VN-…) or delivery (PK-…) it is about, if any.
+ */
+about_reg_no: string | null, category: ComplaintCategory, text: string, };
+
+export type Complaint = { id: number, reg_no: string, name: string, phone: string, channel: Channel, about_reg_no: string | null, category: ComplaintCategory, text: string, answer: string, received_at: number, answered_at: number | null, closed_at: number | null, operator: string, 
+/**
+ * When the answer is (or was) due.
+ */
+answer_due: number | null, 
+/**
+ * Unanswered past its due time, or answered after it.
+ */
+late: boolean, };
+
+export type ComplaintTotals = { received: number, answered: number, answered_in_time: number, closed: number, 
+/**
+ * Not answered yet and past the promise now.
+ */
+late_now: number, 
+/**
+ * Complaints that someone asked for money (the service is free).
+ */
+fee: number, };
+
+export type ServicesOverview = { 
+/**
+ * Deliveries not yet paid.
+ */
+deliveries_open: number, 
+/**
+ * Of those, the ones whose next step is overdue.
+ */
+deliveries_late: number, 
+/**
+ * Complaints not closed.
+ */
+complaints_open: number, 
+/**
+ * Not answered yet.
+ */
+complaints_unanswered: number, 
+/**
+ * Not answered and past the promise.
+ */
+complaints_late: number, };
+
+export type LogRow = { id: number, 
+/**
+ * UTC milliseconds.
+ */
+at: number, operator: string, action: string, 
+/**
+ * The action in Indonesian words.
+ */
+label: string, reg_no: string | null, detail: string, };
+
+export type BrokenEntry = { id: number, reason: string, };
+
+export type ChainReport = { 
+/**
+ * Entries read.
+ */
+entries: number, 
+/**
+ * True when every entry links to the one before and hashes to its hash.
+ */
+intact: boolean, 
+/**
+ * The first entry that does not hold, and why (Indonesian).
+ */
+first_broken: BrokenEntry | null, 
+/**
+ * The last entry's id and hash: write them down (or keep the backup's
+ * copy) to notice entries cut off the end later.
+ */
+head_id: number, head_hash: string, };
 
 export type DocKind = "ktp" | "kk" | "other";
 
@@ -366,7 +587,15 @@ wa_url: string, };
 
 export type Placeholder = { name: string, meaning: string, };
 
-export type Preferences = { office: OfficeProfile, sla: SlaSettings, templates: Array<ReplyTemplate>, placeholders: Array<Placeholder>, };
+export type Preferences = { office: OfficeProfile, sla: SlaSettings, templates: Array<ReplyTemplate>, placeholders: Array<Placeholder>, 
+/**
+ * POS KETANMU's promised time per step.
+ */
+pos_promises: Promises, 
+/**
+ * Minutes of office time to answer a complaint.
+ */
+complaint_minutes: number, };
 
 export type Layout = "roll80" | "a5";
 
@@ -577,7 +806,15 @@ export type Recap = {
 /**
  * By time received.
  */
-rows: Array<RecapRow>, from: string, to: string, generated_at: number, 
+rows: Array<RecapRow>, 
+/**
+ * POS KETANMU deliveries registered in the range.
+ */
+deliveries: DeliveryTotals, 
+/**
+ * Complaints received in the range.
+ */
+complaints: ComplaintTotals, from: string, to: string, generated_at: number, 
 /**
  * NIKs are shown in full.
  */

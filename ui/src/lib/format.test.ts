@@ -229,3 +229,12 @@ describe('recap figures', () => {
     expect(wibIsoDate(utc('2026-11-25T17:00:00Z'))).toBe('2026-11-26');
   });
 });
+
+describe('service words', () => {
+  it('formats rupiah with dots', async () => {
+    const { formatRupiah } = await import('./format');
+    expect(formatRupiah(20000)).toBe('Rp20.000');
+    expect(formatRupiah(1250000)).toBe('Rp1.250.000');
+    expect(formatRupiah(0)).toBe('Rp0');
+  });
+});

@@ -3,7 +3,19 @@
 // of the backend's snake_case enums. No DOM, no machine time zone: WIB is
 // UTC+7 all year, so it is computed here and unit-tested.
 
-import type { Category, Outcome, RegionInfo, Sex, SlaClock, Status } from './bindings';
+import type {
+  Category,
+  Channel,
+  ComplaintCategory,
+  DocType,
+  Outcome,
+  RegionInfo,
+  Role,
+  Sex,
+  SlaClock,
+  Status,
+  Step,
+} from './bindings';
 
 const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
@@ -195,4 +207,50 @@ export function formatShare(share: number): string {
 /** The YYYY-MM-DD of the WIB day of a UTC instant. */
 export function wibIsoDate(ms: number): string {
   return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The Indonesian word of an account's role. */
+export function roleLabel(role: Role): string {
+  return role === 'supervisor' ? 'Supervisor' : 'Operator';
+}
+
+/** POS KETANMU steps, as the core's `Step::label` words. */
+export const STEP_LABELS: Record<Step, string> = {
+  registered: 'Terdaftar',
+  processed: 'Diverifikasi dan diproses',
+  handed_over: 'Diserahkan ke petugas pos',
+  delivered: 'Diantar ke alamat',
+  paid: 'Diterima dan dibayar (COD)',
+  failed: 'Gagal diantar',
+  returned: 'Kembali ke kantor',
+};
+
+export const DOC_TYPE_LABELS: Record<DocType, string> = {
+  kk: 'KK',
+  ktp_el: 'KTP-el',
+  kia: 'KIA',
+  akta_kelahiran: 'Akta kelahiran',
+  akta_kematian: 'Akta kematian',
+  surat_pindah: 'Surat pindah',
+  other: 'Lainnya',
+};
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  whatsapp: 'WhatsApp',
+  in_person: 'Datang langsung',
+  phone: 'Telepon',
+};
+
+export const COMPLAINT_CATEGORY_LABELS: Record<ComplaintCategory, string> = {
+  slow: 'Layanan lambat',
+  wrong_data: 'Data salah',
+  staff: 'Sikap petugas',
+  fee: 'Dimintai biaya',
+  delivery: 'Pengiriman POS KETANMU',
+  other: 'Lainnya',
+};
+
+/** Rupiah with dots: 20000 → `Rp20.000`. */
+export function formatRupiah(n: number): string {
+  return `Rp${String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
 }

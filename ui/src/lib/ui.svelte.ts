@@ -6,7 +6,9 @@ export type Screen =
   | { kind: 'new' }
   | { kind: 'detail'; regNo: string }
   | { kind: 'settings' }
-  | { kind: 'recap' };
+  | { kind: 'recap' }
+  | { kind: 'deliveries' }
+  | { kind: 'complaints' };
 
 export const ui = $state<{ screen: Screen; toast: string | null }>({
   screen: { kind: 'queue' },

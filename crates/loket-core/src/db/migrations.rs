@@ -12,7 +12,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_documents.sql"),
     include_str!("migrations/0003_verification.sql"),
     include_str!("migrations/0004_duplicates.sql"),
-    include_str!("migrations/0006_retention.sql"),
+    include_str!("migrations/0005_access.sql"),
+    include_str!("migrations/0006_delivery_complaints.sql"),
+    include_str!("migrations/0007_retention.sql"),
 ];
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;

@@ -96,10 +96,13 @@ fn refuse_foreign_or_newer(conn: &Connection) -> Result<()> {
 /// - `synchronous = FULL`: a committed request survives a power cut too, not
 ///   only a crash; writes are human-paced, so the extra fsync costs nothing
 ///   an operator notices.
+/// - `loket_audit_hash`, which the access log's triggers call.
 /// - `foreign_keys = ON`, and a busy timeout so that the app and `loket-cli`
 ///   can share the file.
 fn configure(conn: &Connection, on_disk: bool) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
+    // The access log's triggers hash each entry with this function.
+    crate::audit::chain::register(conn)?;
     if on_disk {
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {

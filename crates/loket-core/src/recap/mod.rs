@@ -150,6 +150,10 @@ pub struct Recap {
     pub summary: RecapSummary,
     /// By time received.
     pub rows: Vec<RecapRow>,
+    /// POS KETANMU deliveries registered in the range.
+    pub deliveries: crate::delivery::totals::DeliveryTotals,
+    /// Complaints received in the range.
+    pub complaints: crate::complaints::ComplaintTotals,
 }
 
 fn invalid(message: String) -> LoketError {
@@ -229,7 +233,13 @@ pub fn daily(
         rows.push(row);
         Ok(())
     })?;
-    Ok(Recap { summary, rows })
+    let (start, end) = range_ms(from, to)?;
+    Ok(Recap {
+        summary,
+        rows,
+        deliveries: crate::delivery::totals::totals(conn, start, end, now_ms)?,
+        complaints: crate::complaints::totals(conn, start, end, now_ms)?,
+    })
 }
 
 #[cfg(test)]

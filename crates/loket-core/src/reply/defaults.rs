@@ -3,6 +3,7 @@
 //! WhatsApp. A supervisor may replace any of them in settings; an emptied
 //! template falls back to these.
 
+use crate::delivery::Step;
 use crate::model::Outcome;
 use crate::verify::RevisionReason;
 
@@ -69,4 +70,39 @@ pub fn resend_text(reason: RevisionReason) -> String {
         "Yth. Bapak/Ibu {{nama}},\n\nPermohonan {{layanan}} nomor {{no_registrasi}} belum \
          dapat kami proses karena:\n{{rincian}}\n\n{ask}\n\n{CLOSING}"
     )
+}
+
+/// The shipped text telling a POS KETANMU applicant where their documents are.
+pub fn delivery_text(step: Step) -> String {
+    let body = match step {
+        Step::Registered => {
+            "Permohonan dokumen Bapak/Ibu sudah kami terima dan akan kami verifikasi serta \
+             proses. Dokumen akan dikirim ke alamat: {alamat}."
+        }
+        Step::Processed => {
+            "Dokumen Bapak/Ibu sudah selesai diproses dan segera diserahkan ke petugas pos \
+             untuk dikirim."
+        }
+        Step::HandedOver => {
+            "Dokumen Bapak/Ibu sudah diserahkan ke petugas pos ({kurir}, nomor resi {resi}) \
+             dan akan diantar ke alamat: {alamat}. Ongkos kirim dibayar di tempat (COD) \
+             kepada petugas."
+        }
+        Step::Failed => {
+            "Petugas pos belum berhasil mengantar dokumen Bapak/Ibu ke alamat: {alamat}. \
+             Mohon balas chat ini dengan alamat atau nomor yang bisa dihubungi."
+        }
+        _ => {
+            "Dokumen Bapak/Ibu tercatat sudah diterima. Terima kasih telah memakai layanan \
+             POS KETANMU."
+        }
+    };
+    format!("Yth. Bapak/Ibu {{nama}},\n\nPOS KETANMU nomor {{no_registrasi}}: {body}\n\nTerima kasih,\n{{dinas}}")
+}
+
+/// The shipped frame of a complaint's answer.
+pub fn complaint_text() -> String {
+    "Yth. Bapak/Ibu {nama},\n\nTerima kasih atas pengaduan Bapak/Ibu (nomor {no_registrasi}). \
+     {jawaban}\n\nBila masih ada kendala, balas chat ini.\n\nSalam,\n{dinas}"
+        .to_owned()
 }

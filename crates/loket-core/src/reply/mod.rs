@@ -7,6 +7,7 @@
 //! - [`defaults`]: the shipped texts.
 
 pub mod defaults;
+mod services;
 pub mod templates;
 
 use crate::error::{ErrorCode, LoketError, Result};
@@ -22,6 +23,7 @@ use serde::Serialize;
 use templates::{fill, text_for, TemplateKey};
 use ts_rs::TS;
 
+pub use services::{compose_complaint, compose_delivery};
 pub use templates::{list, save, ReplyTemplate, PLACEHOLDERS};
 
 /// A reply ready to paste, and where to paste it.
@@ -42,6 +44,21 @@ fn document_label(doc: &str) -> &'static str {
     }
 }
 
+/// "Dinas … Kabupaten Mojokerto": the office's name for the end of a reply.
+fn dinas_name(office: &OfficeProfile) -> String {
+    let region = office
+        .government
+        .trim_start_matches("Pemerintah")
+        .trim()
+        .to_owned();
+    [office.agency.as_str(), region.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The placeholder values of a request.
 fn values(
     request: &Request,
@@ -49,17 +66,7 @@ fn values(
     outcome: Option<Outcome>,
     revisions: &[DocRevision],
 ) -> Vec<(&'static str, String)> {
-    let region = office
-        .government
-        .trim_start_matches("Pemerintah")
-        .trim()
-        .to_owned();
-    let dinas = [office.agency.as_str(), region.as_str()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let dinas = dinas_name(office);
     let docs: Vec<&str> = revisions
         .iter()
         .map(|r| document_label(&r.document))

@@ -3,6 +3,7 @@
 //! of the templates that differ from the shipped ones).
 
 use super::defaults;
+use crate::delivery::Step;
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::model::Outcome;
 use crate::settings;
@@ -33,6 +34,19 @@ pub const PLACEHOLDERS: &[(&str, &str)] = &[
     ("pengaduan", "nomor WhatsApp pengaduan"),
     ("dokumen", "dokumen yang perlu dikirim ulang"),
     ("rincian", "alasan kirim ulang per dokumen"),
+    ("kurir", "kurir POS KETANMU"),
+    ("resi", "nomor resi POS KETANMU"),
+    ("alamat", "alamat pengiriman"),
+    ("jawaban", "jawaban pengaduan"),
+];
+
+/// The delivery steps the citizen is told about on WhatsApp.
+pub const DELIVERY_STEPS: [Step; 5] = [
+    Step::Registered,
+    Step::Processed,
+    Step::HandedOver,
+    Step::Failed,
+    Step::Paid,
 ];
 
 /// Which template: the reply for an outcome, or a re-send request.
@@ -40,6 +54,10 @@ pub const PLACEHOLDERS: &[(&str, &str)] = &[
 pub enum TemplateKey {
     Outcome(Outcome),
     Resend(RevisionReason),
+    /// POS KETANMU: the delivery reached this step.
+    Delivery(Step),
+    /// Pengaduan: the answer to a complaint.
+    ComplaintAnswer,
 }
 
 impl TemplateKey {
@@ -49,6 +67,8 @@ impl TemplateKey {
             .iter()
             .map(|&o| TemplateKey::Outcome(o))
             .chain(REASONS.iter().map(|&r| TemplateKey::Resend(r)))
+            .chain(DELIVERY_STEPS.iter().map(|&s| TemplateKey::Delivery(s)))
+            .chain([TemplateKey::ComplaintAnswer])
             .collect()
     }
 
@@ -57,6 +77,8 @@ impl TemplateKey {
         match self {
             TemplateKey::Outcome(o) => format!("hasil.{}", o.as_str()),
             TemplateKey::Resend(r) => format!("kirim_ulang.{}", reason_word(r)),
+            TemplateKey::Delivery(s) => format!("pos.{}", s.as_str()),
+            TemplateKey::ComplaintAnswer => "pengaduan.jawaban".to_owned(),
         }
     }
 
@@ -80,6 +102,8 @@ impl TemplateKey {
         match self {
             TemplateKey::Outcome(o) => format!("Hasil: {}", crate::labels::outcome_label(o)),
             TemplateKey::Resend(r) => format!("Minta kirim ulang: {}", r.label()),
+            TemplateKey::Delivery(s) => format!("POS KETANMU: {}", s.label()),
+            TemplateKey::ComplaintAnswer => "Pengaduan: jawaban".to_owned(),
         }
     }
 
@@ -87,6 +111,8 @@ impl TemplateKey {
         match self {
             TemplateKey::Outcome(o) => defaults::outcome_text(o),
             TemplateKey::Resend(r) => defaults::resend_text(r),
+            TemplateKey::Delivery(s) => defaults::delivery_text(s),
+            TemplateKey::ComplaintAnswer => defaults::complaint_text(),
         }
     }
 }

@@ -178,7 +178,11 @@ fn unknown_keys_placeholders_and_long_texts_are_refused_unsaved() {
         ErrorCode::TeksTerlaluPanjang
     );
     assert!(list(&conn).unwrap().iter().all(|t| !t.customised));
-    assert_eq!(list(&conn).unwrap().len(), 10, "6 outcomes + 4 reasons");
+    assert_eq!(
+        list(&conn).unwrap().len(),
+        16,
+        "6 outcomes + 4 reasons + 5 POS KETANMU steps + a complaint answer"
+    );
 }
 
 #[test]

@@ -1,4 +1,4 @@
--- 6: photo retention. A document's files (original, display copies,
+-- 7: photo retention. A document's files (original, display copies,
 -- thumbnails) are deleted a set number of days after its request closed;
 -- the documents row, its sha256 and every event stay. The tables below are
 -- append-only records: a purge, a deletion or a run is never edited or
@@ -80,4 +80,12 @@ CREATE TRIGGER retention_runs_append_only_update BEFORE UPDATE ON retention_runs
 END;
 CREATE TRIGGER retention_runs_append_only_delete BEFORE DELETE ON retention_runs BEGIN
     SELECT RAISE(ABORT, 'retention_runs is append-only');
+END;
+
+-- A purge is a change to a request's documents: in the access log (0005).
+CREATE TRIGGER document_purges_log AFTER INSERT ON document_purges BEGIN
+    INSERT INTO access_log_append (at, operator, action, request_id, detail)
+    SELECT NEW.purged_at, NEW.operator, 'dokumen_dihapus_retensi', d.request_id,
+           'dokumen ' || d.id || ' (' || d.kind || '), ' || NEW.days || ' hari'
+    FROM documents d WHERE d.id = NEW.document_id;
 END;

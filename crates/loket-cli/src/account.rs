@@ -1,0 +1,174 @@
+//! `loket-cli account`: operator accounts from the command line, for the
+//! administrator who sets up a PC and for scripts. The first account is the
+//! supervisor; after that, every change needs a supervisor's name and PIN.
+//! PINs are read from the environment (`LOKET_PIN` for the new PIN,
+//! `LOKET_SUPERVISOR_PIN` for the supervisor's) or, one per line, from
+//! standard input — never from the command line, where other users of the
+//! PC could read them in the process list.
+
+use crate::{open_desk, Failure, Verdict};
+use clap::{Subcommand, ValueEnum};
+use loket_core::accounts::{self, Role, Session};
+use loket_core::{clock, Desk, ErrorCode, LoketError};
+use std::io::BufRead;
+use std::path::PathBuf;
+
+#[derive(Subcommand)]
+pub(crate) enum AccountCmd {
+    /// Add an account (the first one must be a supervisor and needs no --supervisor).
+    Add {
+        name: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// The supervisor who adds it (PIN from LOKET_SUPERVISOR_PIN or stdin).
+        #[arg(long, value_name = "NAME")]
+        supervisor: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the accounts.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set a new PIN (LOKET_PIN) for an account; a supervisor's PIN authorises it.
+    Pin {
+        name: String,
+        #[arg(long, value_name = "NAME")]
+        supervisor: String,
+    },
+    /// Disable an account (it stays in the history).
+    Disable {
+        name: String,
+        #[arg(long, value_name = "NAME")]
+        supervisor: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum RoleArg {
+    Operator,
+    Supervisor,
+}
+
+/// Reads secrets from their environment variables, else stdin lines in order.
+struct Secrets {
+    lines: std::io::Lines<std::io::StdinLock<'static>>,
+}
+
+impl Secrets {
+    fn new() -> Self {
+        Secrets {
+            lines: std::io::stdin().lock().lines(),
+        }
+    }
+
+    fn get(&mut self, var: &str, what: &str) -> Result<String, LoketError> {
+        if let Some(v) = std::env::var_os(var).and_then(|v| v.into_string().ok()) {
+            return Ok(v);
+        }
+        match self.lines.next() {
+            Some(Ok(line)) => Ok(line.trim_end_matches(['\r', '\n']).to_owned()),
+            _ => Err(LoketError::new(
+                ErrorCode::MasukanTidakValid,
+                format!("{what} tidak diberikan: isi {var} atau tulis di masukan standar."),
+            )),
+        }
+    }
+}
+
+fn supervisor(desk: &mut Desk, name: &str, secrets: &mut Secrets) -> Result<Session, LoketError> {
+    let pin = secrets.get("LOKET_SUPERVISOR_PIN", "PIN supervisor")?;
+    let s = accounts::login(desk.conn_mut(), name, &pin, clock::now_ms())?;
+    s.require_supervisor("mengelola akun")?;
+    Ok(s)
+}
+
+pub(crate) fn run(data_dir: Option<PathBuf>, cmd: AccountCmd) -> Result<Verdict, Failure> {
+    let json = matches!(
+        cmd,
+        AccountCmd::Add { json: true, .. } | AccountCmd::List { json: true }
+    );
+    let mut desk = open_desk(data_dir, json)?;
+    let fail = |e| Failure::input(e, json);
+    let mut secrets = Secrets::new();
+    let now = clock::now_ms();
+    match cmd {
+        AccountCmd::Add {
+            name,
+            role,
+            supervisor: by,
+            json,
+        } => {
+            let role = match role {
+                RoleArg::Operator => Role::Operator,
+                RoleArg::Supervisor => Role::Supervisor,
+            };
+            let first = !accounts::any(desk.conn()).map_err(fail)?;
+            let account_name = if first {
+                if role != Role::Supervisor {
+                    return Err(fail(LoketError::new(
+                        ErrorCode::KhususSupervisor,
+                        "Akun pertama harus supervisor (--role supervisor).",
+                    )));
+                }
+                let pin = secrets.get("LOKET_PIN", "PIN baru").map_err(fail)?;
+                accounts::create_first(desk.conn_mut(), &name, &pin, now)
+                    .map_err(fail)?
+                    .name
+            } else {
+                let by = by.ok_or_else(|| {
+                    fail(LoketError::new(
+                        ErrorCode::KhususSupervisor,
+                        "Akun baru dibuat oleh supervisor: sebutkan --supervisor NAMA.",
+                    ))
+                })?;
+                let s = supervisor(&mut desk, &by, &mut secrets).map_err(fail)?;
+                let pin = secrets.get("LOKET_PIN", "PIN baru").map_err(fail)?;
+                accounts::create(desk.conn_mut(), &s, &name, role, &pin, now)
+                    .map_err(fail)?
+                    .name
+            };
+            if json {
+                println!(
+                    "{}",
+                    serde_json::json!({ "name": account_name, "role": role })
+                );
+            } else {
+                println!("Akun {account_name} ({}) dibuat.", role.as_str());
+            }
+        }
+        AccountCmd::List { json } => {
+            let list = accounts::list(desk.conn()).map_err(fail)?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&list).unwrap_or_default()
+                );
+            } else {
+                for a in list {
+                    let off = if a.disabled { " (nonaktif)" } else { "" };
+                    println!("{}\t{}{off}", a.name, a.role.as_str());
+                }
+            }
+        }
+        AccountCmd::Pin {
+            name,
+            supervisor: by,
+        } => {
+            let s = supervisor(&mut desk, &by, &mut secrets).map_err(fail)?;
+            let pin = secrets.get("LOKET_PIN", "PIN baru").map_err(fail)?;
+            accounts::set_pin(desk.conn_mut(), &s, &name, None, &pin, now).map_err(fail)?;
+            println!("PIN {name} diganti.");
+        }
+        AccountCmd::Disable {
+            name,
+            supervisor: by,
+        } => {
+            let s = supervisor(&mut desk, &by, &mut secrets).map_err(fail)?;
+            accounts::disable(desk.conn_mut(), &s, &name, now).map_err(fail)?;
+            println!("Akun {name} dinonaktifkan.");
+        }
+    }
+    Ok(Verdict::Ok)
+}

@@ -1,0 +1,43 @@
+//! How long the desk may sit untouched before it locks itself: a PC left on
+//! the counter must not show citizens' data to the next person who walks up.
+
+use super::Session;
+use crate::audit::{self, Action};
+use crate::error::{ErrorCode, LoketError, Result};
+use crate::settings;
+use rusqlite::Connection;
+
+const KEY: &str = "lock_idle_minutes";
+pub const DEFAULT_MINUTES: u32 = 10;
+pub const MAX_MINUTES: u32 = 240;
+
+/// Minutes without keyboard or mouse before the screen locks.
+pub fn minutes(conn: &Connection) -> Result<u32> {
+    Ok(settings::get(conn, KEY)?
+        .and_then(|v| v.parse().ok())
+        .filter(|m| (1..=MAX_MINUTES).contains(m))
+        .unwrap_or(DEFAULT_MINUTES))
+}
+
+/// A supervisor sets the idle minutes (1 to 240).
+pub fn set_minutes(conn: &Connection, by: &Session, minutes: u32, now_ms: i64) -> Result<u32> {
+    by.require_supervisor("mengubah waktu kunci layar")?;
+    if !(1..=MAX_MINUTES).contains(&minutes) {
+        return Err(LoketError::new(
+            ErrorCode::MasukanTidakValid,
+            format!("Kunci layar otomatis antara 1 dan {MAX_MINUTES} menit."),
+        ));
+    }
+    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+    settings::set(&tx, KEY, &minutes.to_string())?;
+    audit::record(
+        &tx,
+        now_ms,
+        &by.name,
+        Action::PengaturanDiubah,
+        None,
+        &format!("kunci layar {minutes} menit"),
+    )?;
+    tx.commit()?;
+    Ok(minutes)
+}

@@ -1,0 +1,283 @@
+//! Operator accounts: who may use the desk, in which role, and the session
+//! of whoever is logged in.
+//!
+//! Several people share one office PC, and the law asks who saw and changed
+//! which citizen's data; so every change and view carries the logged-in
+//! account's name. The first account is a supervisor, created at first
+//! start; supervisors add operators, reset PINs and disable accounts
+//! (accounts are never deleted: old events name them). Logging in and the
+//! rate limit of wrong PINs are in `login.rs`.
+
+pub mod idle;
+mod login;
+pub mod pin;
+
+pub use login::{login, wait_after, LOCK_AFTER, MAX_WAIT_MS};
+
+use crate::audit::{self, Action};
+use crate::error::{ErrorCode, LoketError, Result};
+use crate::requests::check_operator;
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Operator,
+    Supervisor,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Operator => "operator",
+            Role::Supervisor => "supervisor",
+        }
+    }
+
+    fn parse(s: &str) -> Role {
+        if s == "supervisor" {
+            Role::Supervisor
+        } else {
+            Role::Operator
+        }
+    }
+}
+
+/// An account as the login screen and the supervisor see it (no hash).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Account {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+    #[ts(type = "number")]
+    pub created_at: i64,
+    pub disabled: bool,
+    #[ts(type = "number | null")]
+    pub last_login_at: Option<i64>,
+}
+
+/// Who is logged in: the name every event and log entry carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Session {
+    #[ts(type = "number")]
+    pub account_id: i64,
+    pub name: String,
+    pub role: Role,
+}
+
+impl Session {
+    /// Refuses an operator where only a supervisor may act.
+    pub fn require_supervisor(&self, what: &str) -> Result<()> {
+        if self.role == Role::Supervisor {
+            Ok(())
+        } else {
+            Err(LoketError::new(
+                ErrorCode::KhususSupervisor,
+                format!("Hanya supervisor yang boleh {what}. Minta supervisor masuk (Ctrl+L)."),
+            ))
+        }
+    }
+}
+
+const COLUMNS: &str = "id, name, role, created_at, disabled_at, last_login_at";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Account> {
+    let role: String = r.get(2)?;
+    Ok(Account {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        role: Role::parse(&role),
+        created_at: r.get(3)?,
+        disabled: r.get::<_, Option<i64>>(4)?.is_some(),
+        last_login_at: r.get(5)?,
+    })
+}
+
+/// Every account, enabled ones first, in name order.
+pub fn list(conn: &Connection) -> Result<Vec<Account>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM accounts ORDER BY disabled_at IS NOT NULL, name COLLATE NOCASE"
+    ))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Whether the desk has any account yet (none: first start).
+pub fn any(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM accounts)", [], |r| r.get(0))?)
+}
+
+fn not_found(name: &str) -> LoketError {
+    LoketError::new(
+        ErrorCode::AkunTidakDitemukan,
+        format!("Akun \"{name}\" tidak ditemukan atau sudah dinonaktifkan."),
+    )
+}
+
+fn insert(
+    conn: &Connection,
+    name: &str,
+    role: Role,
+    pin: &str,
+    by: &str,
+    now_ms: i64,
+) -> Result<Account> {
+    let name = check_operator(name)?;
+    pin::check_new(pin)?;
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM accounts WHERE name = ?1)",
+        [&name],
+        |r| r.get(0),
+    )?;
+    if exists {
+        return Err(LoketError::new(
+            ErrorCode::NamaAkunSudahAda,
+            format!("Sudah ada akun bernama \"{name}\". Pakai nama lain."),
+        ));
+    }
+    let hash = pin::hash(pin)?;
+    conn.execute(
+        "INSERT INTO accounts (name, role, pin_hash, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5)",
+        rusqlite::params![name, role.as_str(), hash, now_ms, by],
+    )?;
+    audit::record(
+        conn,
+        now_ms,
+        by,
+        Action::AkunDibuat,
+        None,
+        &format!("{name} ({})", role.as_str()),
+    )?;
+    let id = conn.last_insert_rowid();
+    Ok(conn.query_row(
+        &format!("SELECT {COLUMNS} FROM accounts WHERE id = ?1"),
+        [id],
+        from_row,
+    )?)
+}
+
+/// First start: creates the supervisor and logs them in. Refused once any
+/// account exists (a second "first" supervisor would be a way in for anyone).
+pub fn create_first(conn: &mut Connection, name: &str, pin: &str, now_ms: i64) -> Result<Session> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    if any(&tx)? {
+        return Err(LoketError::new(
+            ErrorCode::KhususSupervisor,
+            "Desk ini sudah punya akun; akun baru dibuat oleh supervisor.",
+        ));
+    }
+    let account = insert(&tx, name, Role::Supervisor, pin, "sistem", now_ms)?;
+    tx.execute(
+        "UPDATE accounts SET last_login_at = ?1 WHERE id = ?2",
+        [now_ms, account.id],
+    )?;
+    audit::record(
+        &tx,
+        now_ms,
+        &account.name,
+        Action::Masuk,
+        None,
+        "akun pertama",
+    )?;
+    tx.commit()?;
+    Ok(Session {
+        account_id: account.id,
+        name: account.name,
+        role: Role::Supervisor,
+    })
+}
+
+/// A supervisor adds an account.
+pub fn create(
+    conn: &mut Connection,
+    by: &Session,
+    name: &str,
+    role: Role,
+    pin: &str,
+    now_ms: i64,
+) -> Result<Account> {
+    by.require_supervisor("membuat akun")?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let account = insert(&tx, name, role, pin, &by.name, now_ms)?;
+    tx.commit()?;
+    Ok(account)
+}
+
+/// Sets a new PIN: a supervisor for anyone, an operator for themself (with
+/// the old PIN). Clears the wrong-PIN count.
+pub fn set_pin(
+    conn: &mut Connection,
+    by: &Session,
+    name: &str,
+    old_pin: Option<&str>,
+    new_pin: &str,
+    now_ms: i64,
+) -> Result<()> {
+    pin::check_new(new_pin)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let (id, hash): (i64, String) = tx
+        .query_row(
+            "SELECT id, pin_hash FROM accounts WHERE name = ?1 AND disabled_at IS NULL",
+            [name.trim()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| not_found(name))?;
+    if id != by.account_id {
+        by.require_supervisor("mengganti PIN orang lain")?;
+    } else if by.role != Role::Supervisor && !old_pin.is_some_and(|p| pin::matches(p, &hash)) {
+        return Err(LoketError::new(ErrorCode::PinSalah, "PIN lama salah."));
+    }
+    tx.execute(
+        "UPDATE accounts SET pin_hash = ?1, failed_logins = 0, locked_until = 0 WHERE id = ?2",
+        rusqlite::params![pin::hash(new_pin)?, id],
+    )?;
+    audit::record(&tx, now_ms, &by.name, Action::PinDiubah, None, name.trim())?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// A supervisor disables an account; the last enabled supervisor stays.
+pub fn disable(conn: &mut Connection, by: &Session, name: &str, now_ms: i64) -> Result<()> {
+    by.require_supervisor("menonaktifkan akun")?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let (id, role): (i64, String) = tx
+        .query_row(
+            "SELECT id, role FROM accounts WHERE name = ?1 AND disabled_at IS NULL",
+            [name.trim()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| not_found(name))?;
+    let supervisors: i64 = tx.query_row(
+        "SELECT count(*) FROM accounts WHERE role = 'supervisor' AND disabled_at IS NULL",
+        [],
+        |r| r.get(0),
+    )?;
+    if role == "supervisor" && supervisors <= 1 {
+        return Err(LoketError::new(
+            ErrorCode::MasukanTidakValid,
+            "Ini supervisor terakhir; buat supervisor lain dulu sebelum menonaktifkannya.",
+        ));
+    }
+    tx.execute(
+        "UPDATE accounts SET disabled_at = ?1 WHERE id = ?2",
+        [now_ms, id],
+    )?;
+    audit::record(
+        &tx,
+        now_ms,
+        &by.name,
+        Action::AkunDinonaktifkan,
+        None,
+        name.trim(),
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,135 @@
+//! Reading the access log the way a supervisor asks: per request, per
+//! operator, per WIB day, newest first, a page at a time.
+
+use crate::clock;
+use crate::error::Result;
+use chrono::NaiveDate;
+use rusqlite::{params_from_iter, types::Value, Connection};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Entries shown per page when the caller does not say.
+pub const DEFAULT_LIMIT: u32 = 200;
+/// The most entries one page may hold.
+pub const MAX_LIMIT: u32 = 5000;
+
+/// Which entries to read; every field narrows the list.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct LogFilter {
+    /// Registration number, exact.
+    pub reg_no: Option<String>,
+    /// Operator name, exact but case-insensitive.
+    pub operator: Option<String>,
+    /// A WIB day (YYYY-MM-DD).
+    pub day: Option<String>,
+    /// Only entries older than this id (the next page).
+    #[ts(type = "number | null")]
+    pub before_id: Option<i64>,
+    pub limit: Option<u32>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct LogRow {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// UTC milliseconds.
+    #[ts(type = "number")]
+    pub at: i64,
+    pub operator: String,
+    pub action: String,
+    /// The action in Indonesian words.
+    pub label: String,
+    pub reg_no: Option<String>,
+    pub detail: String,
+}
+
+/// The entries that match, newest first.
+pub fn list(conn: &Connection, filter: &LogFilter) -> Result<Vec<LogRow>> {
+    let mut sql = String::from(
+        "SELECT l.id, l.at, l.operator, l.action, r.reg_no, l.detail
+         FROM access_log l LEFT JOIN requests r ON r.id = l.request_id WHERE 1 = 1",
+    );
+    let mut args: Vec<Value> = Vec::new();
+    if let Some(reg) = filter
+        .reg_no
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        // A NIK request by its id; a delivery or complaint by the number its
+        // entries start with.
+        sql.push_str(
+            " AND (l.request_id = (SELECT id FROM requests WHERE reg_no = ?) OR l.detail LIKE ? || ' %' OR l.detail = ?)",
+        );
+        let reg = reg.to_uppercase();
+        args.push(Value::Text(reg.clone()));
+        args.push(Value::Text(reg.clone()));
+        args.push(Value::Text(reg));
+    }
+    if let Some(op) = filter
+        .operator
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        sql.push_str(" AND l.operator = ? COLLATE NOCASE");
+        args.push(Value::Text(op.to_owned()));
+    }
+    if let Some(day) = filter
+        .day
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        let d: NaiveDate = clock::parse_date(day)?;
+        let (start, end) = crate::recap::range_ms(d, d)?;
+        sql.push_str(" AND l.at >= ? AND l.at < ?");
+        args.push(Value::Integer(start));
+        args.push(Value::Integer(end));
+    }
+    if let Some(before) = filter.before_id {
+        sql.push_str(" AND l.id < ?");
+        args.push(Value::Integer(before));
+    }
+    let limit = filter.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
+    sql.push_str(&format!(" ORDER BY l.id DESC LIMIT {limit}"));
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(args), |r| {
+        let action: String = r.get(3)?;
+        Ok(LogRow {
+            id: r.get(0)?,
+            at: r.get(1)?,
+            operator: r.get(2)?,
+            label: super::label(&action).to_owned(),
+            detail: readable(&action, r.get(5)?),
+            action,
+            reg_no: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Status moves are stored with the schema's words (`verifying → done
+/// (updated)`); the supervisor reads the screen's words instead.
+fn readable(action: &str, detail: String) -> String {
+    use crate::labels::{outcome_label, status_label};
+    use crate::model::{Outcome, Status};
+    if action != "permohonan_dibuat" && action != "status_diubah" {
+        return detail;
+    }
+    detail
+        .split(' ')
+        .map(|word| {
+            let bare = word.trim_matches(|c| c == '(' || c == ')');
+            let label = Status::parse(bare)
+                .map(status_label)
+                .or_else(|_| Outcome::parse(bare).map(outcome_label));
+            match label {
+                Ok(l) if bare != word => format!("({l})"),
+                Ok(l) => l.to_owned(),
+                Err(_) => word.to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

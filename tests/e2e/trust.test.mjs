@@ -1,0 +1,139 @@
+// Accounts, the access log and the window's limits on the real app: nothing
+// of the desk before a PIN, a wrong PIN refused, the page unable to call a
+// command it was not granted, an operator refused a supervisor's setting,
+// a document view logged with its operator, switching user with Ctrl+L, the
+// supervisor reading the log and checking its chain, and the screen locking
+// itself after the idle minutes.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { freshDataDir, startDriver, screenshot, until, cli, fixtures, type, addAccount, login, PINS } from './harness.mjs';
+
+const dataDir = freshDataDir();
+addAccount(dataDir, 'Sari Supervisor', 'supervisor');
+addAccount(dataDir, 'Rina Operator', 'operator', 'Sari Supervisor');
+const reg = cli(dataDir, ['request', 'new', '--name', 'Siti Aminah', '--phone', '081234567890', '--nik', '3516024512900003']);
+cli(dataDir, ['doc', 'add', reg, '--kind', 'ktp', join(fixtures, 'ktp_ibu.webp')]);
+const driver = await startDriver(dataDir);
+after(() => driver.stop());
+
+/** Calls a command straight from the page, as injected script could; resolves to the outcome. */
+const invokeFromPage = async (browser, cmd, args) =>
+  JSON.parse(
+    await browser.execute(
+      (c, a) =>
+        window.__TAURI_INTERNALS__.invoke(c, a).then(
+          (v) => JSON.stringify({ ok: true, value: v ?? null }),
+          (e) => JSON.stringify({ ok: false, error: e }),
+        ),
+      cmd,
+      args,
+    ),
+  );
+
+test('login, refusals, the access log and the idle lock', async () => {
+  const browser = await driver.session();
+  try {
+    const screen = await browser.$('[data-testid=login]');
+    await screen.waitForDisplayed({ timeout: 15000 });
+    assert.equal((await browser.$$('[data-testid=login-account]')).length, 2, 'both accounts are offered');
+    assert.equal(await browser.$('[data-testid=queue]').isExisting(), false, 'no queue before a PIN');
+    await screenshot(browser, '40-login');
+
+    // The backend refuses data to a page nobody has logged into.
+    const early = await invokeFromPage(browser, 'list_requests', {
+      query: { search: null, status: null, view: 'active', limit: 10 },
+    });
+    assert.equal(early.ok, false);
+    assert.equal(early.error.code, 'belum_masuk');
+
+    // A wrong PIN (Rina is chosen: the first by name).
+    await until(browser, async () => (await browser.execute(() => document.activeElement?.id)) === 'login-pin', 'PIN focus');
+    await type(browser, '999999');
+    await browser.keys(['Enter']);
+    const err = await browser.$('[data-testid=login-error]');
+    await err.waitForDisplayed();
+    assert.equal(await err.getAttribute('data-code'), 'pin_salah');
+    await screenshot(browser, '41-login-wrong-pin');
+
+    await login(browser, 'Rina Operator');
+    assert.equal(await browser.$('[data-testid=session-name]').getText(), 'Rina Operator');
+
+    // Hardening: a plugin command the window was not granted is refused, as
+    // is a command that does not exist; the operator's role is checked too.
+    const opener = await invokeFromPage(browser, 'plugin:opener|open_url', { url: 'https://example.com' });
+    assert.equal(opener.ok, false, 'the page may not open addresses itself');
+    assert.match(String(opener.error), /not allowed|denied/i, String(opener.error));
+    const save = await invokeFromPage(browser, 'plugin:dialog|save', { options: {} });
+    assert.equal(save.ok, false, 'no save dialog (only open is granted)');
+    const title = await invokeFromPage(browser, 'plugin:window|set_title', { label: 'main', value: 'x' });
+    assert.equal(title.ok, false, 'no window API for the page');
+    const gone = await invokeFromPage(browser, 'set_operator', { name: 'Siapa Saja' });
+    assert.equal(gone.ok, false);
+    const idle = await invokeFromPage(browser, 'settings_save_idle', { minutes: 200 });
+    assert.equal(idle.ok, false);
+    assert.equal(idle.error.code, 'khusus_supervisor', 'an operator cannot change the lock');
+
+    // The operator opens the request: the document view is logged.
+    const row = await browser.$(`[data-testid=queue-row][data-reg="${reg}"]`);
+    await row.waitForDisplayed({ timeout: 10000 });
+    await until(browser, async () => (await row.getAttribute('aria-selected')) === 'true', 'the request highlighted');
+    await browser.keys(['Enter']);
+    await (await browser.$('[data-testid=detail]')).waitForDisplayed({ timeout: 10000 });
+    await (await browser.$('[data-testid=viewer] img')).waitForDisplayed({ timeout: 10000 });
+    await browser.keys(['F9']);
+    await (await browser.$('[data-testid=settings]')).waitForDisplayed();
+    assert.equal(await browser.$('#tab-audit').isExisting(), false, 'no access log for an operator');
+    assert.equal(await browser.$('#tab-accounts').getText(), 'PIN saya');
+
+    // Switch user: Ctrl+L, ↓ to the supervisor, PIN, Enter.
+    await browser.keys(['Control', 'l']);
+    await (await browser.$('[data-testid=login]')).waitForDisplayed();
+    await until(browser, async () => (await browser.execute(() => document.activeElement?.id)) === 'login-pin', 'PIN focus');
+    await browser.keys(['ArrowDown']);
+    await type(browser, PINS['Sari Supervisor']);
+    await browser.keys(['Enter']);
+    await (await browser.$('[data-testid=queue]')).waitForDisplayed({ timeout: 10000 });
+    assert.equal(await browser.$('[data-testid=session-name]').getText(), 'Sari Supervisor');
+
+    // The supervisor reads the request's log and checks the chain.
+    await browser.keys(['F9']);
+    await (await browser.$('#tab-audit')).click();
+    await (await browser.$('#audit-reg')).setValue(reg);
+    await (await browser.$('#audit-search')).click();
+    await until(
+      browser,
+      async () => (await browser.$$('[data-testid=audit-row][data-action=dokumen_dilihat]')).length > 0,
+      'the document view in the log',
+    );
+    const viewRow = await browser.$('[data-testid=audit-row][data-action=dokumen_dilihat]');
+    assert.match(await viewRow.getText(), /Rina Operator/);
+    await (await browser.$('#audit-verify')).click();
+    const chain = await browser.$('[data-testid=audit-chain]');
+    await chain.waitForDisplayed();
+    assert.equal(await chain.getAttribute('data-intact'), 'true', await chain.getText());
+    await screenshot(browser, '42-access-log');
+
+    // The supervisor sets the idle lock to one minute; after a minute
+    // without input the screen locks and data is refused again.
+    await (await browser.$('#tab-accounts')).click();
+    const minutes = await browser.$('#idle-minutes');
+    await minutes.waitForDisplayed();
+    await screenshot(browser, '43-accounts');
+    await minutes.setValue('1');
+    await browser.keys(['Enter']);
+    await browser.keys(['Control', 'l']);
+    await login(browser, 'Sari Supervisor');
+    await (await browser.$('[data-testid=login]')).waitForDisplayed({ timeout: 90000, interval: 1000 });
+    const locked = await invokeFromPage(browser, 'get_request', { regNo: reg });
+    assert.equal(locked.error?.code, 'belum_masuk', 'locked after the idle minute');
+    await screenshot(browser, '44-idle-locked');
+  } finally {
+    await browser.deleteSession();
+  }
+  const verify = cli(dataDir, ['audit', 'verify']);
+  assert.match(verify, /utuh/);
+  const log = cli(dataDir, ['audit', 'list', '--operator', 'Rina Operator']);
+  assert.match(log, /PIN salah/);
+  assert.match(log, /Dokumen dilihat/);
+});
