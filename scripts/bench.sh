@@ -20,6 +20,10 @@ echo "== core: daily recap and one-year CSV/XLSX exports at a year of history (6
 LOKET_BENCH_RECAP_DB="$PWD/$work/recap.db" cargo bench -p loket-core --bench recap
 
 echo
+echo "== core: retention and backup at a year of history (600,000 requests, 1.2 M document rows)"
+cargo bench -p loket-core --bench retention_backup
+
+echo
 echo "== app: cold start to an interactive queue (release build)"
 (cd ui && npm run build >/dev/null)
 cargo build --release -p loket -p loket-cli --locked 2>&1 | tail -1

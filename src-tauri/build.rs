@@ -62,6 +62,10 @@ const COMMANDS: &[&str] = &[
     "complaint_reply_open",
     "services_overview",
     "settings_save_services",
+    "backup_create",
+    "retention_plan",
+    "retention_run",
+    "settings_save_retention",
 ];
 
 fn main() {

@@ -10,7 +10,7 @@ mod state;
 use loket_core::{clock, datadir, demo, Desk};
 use state::AppState;
 use std::path::PathBuf;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use tauri::Manager;
 
 struct StartArgs {
@@ -51,6 +51,32 @@ fn open_desk(args: &StartArgs) -> Result<Desk, loket_core::LoketError> {
     Ok(desk)
 }
 
+/// Photo retention runs by itself shortly after start (once the queue is on
+/// screen) and then every day, as "sistem"; a failure waits for the next
+/// run (the next run finishes what one left).
+fn start_retention(app: tauri::AppHandle) {
+    const FIRST: Duration = Duration::from_secs(20);
+    const DAILY: Duration = Duration::from_secs(24 * 60 * 60);
+    let spawned = std::thread::Builder::new()
+        .name("retensi".into())
+        .spawn(move || {
+            std::thread::sleep(FIRST);
+            loop {
+                let state = app.state::<AppState>();
+                let result = tauri::async_runtime::block_on(
+                    state.run_public(|desk| commands::data::run_logged(desk, "sistem")),
+                );
+                if let Err(e) = result {
+                    eprintln!("Retensi foto gagal ({}); dicoba lagi besok.", e.code_str());
+                }
+                std::thread::sleep(DAILY);
+            }
+        });
+    if spawned.is_err() {
+        eprintln!("Retensi foto otomatis tidak bisa dimulai; jalankan dari Pengaturan.");
+    }
+}
+
 pub fn run() {
     let started = Instant::now();
     let args = parse_args();
@@ -68,6 +94,7 @@ pub fn run() {
             if let Some(dir) = &store {
                 app.asset_protocol_scope().allow_directory(dir, true)?;
             }
+            start_retention(app.handle().clone());
             Ok(())
         })
         .manage(state)
@@ -88,6 +115,10 @@ pub fn run() {
             commands::services::complaint_reply_open,
             commands::services::services_overview,
             commands::services::settings_save_services,
+            commands::data::backup_create,
+            commands::data::retention_plan,
+            commands::data::retention_run,
+            commands::data::settings_save_retention,
             commands::session::account_setup_first,
             commands::session::session_login,
             commands::session::session_lock,

@@ -82,6 +82,15 @@ pub(crate) enum Cmd {
         #[command(subcommand)]
         cmd: DemoCmd,
     },
+    /// Back up the data folder into a folder such as a USB drive, or check a backup.
+    Backup(crate::backup::BackupArgs),
+    /// Restore a backup into a new data folder.
+    Restore(crate::backup::RestoreArgs),
+    /// Photo retention: delete photos and PDFs a set number of days after a request closes.
+    Retention {
+        #[command(subcommand)]
+        cmd: crate::retention::RetentionCmd,
+    },
 }
 
 #[derive(Subcommand)]

@@ -7,12 +7,14 @@
 mod account;
 mod args;
 mod audit;
+mod backup;
 mod complaint;
 mod output;
 mod pos;
 mod receipt;
 mod reply;
 mod report;
+mod retention;
 
 use args::*;
 
@@ -166,6 +168,9 @@ fn run(cli: Cli) -> Result<Verdict, Failure> {
             );
             Ok(Verdict::Ok)
         }
+        Cmd::Backup(a) => backup::run(cli.data_dir, a),
+        Cmd::Restore(a) => backup::restore(a),
+        Cmd::Retention { cmd } => retention::run(cli.data_dir, cli.operator, cmd),
     }
 }
 

@@ -119,6 +119,13 @@ pub fn typescript() -> String {
         RecapSummary::decl(&cfg),
         Recap::decl(&cfg),
         RecapFile::decl(&cfg),
+        crate::retention::PurgeItem::decl(&cfg),
+        crate::retention::RetentionReport::decl(&cfg),
+        crate::backup::BackupReport::decl(&cfg),
+        crate::backup::ProblemKind::decl(&cfg),
+        crate::backup::BackupProblem::decl(&cfg),
+        crate::backup::VerifyReport::decl(&cfg),
+        crate::backup::RestoreReport::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by loket-core's bindings.rs. Do not edit.\n\

@@ -2,9 +2,13 @@
 //! display copies and thumbnails (served to the webview through the asset
 //! protocol, scoped to the document store), and per-file results when several
 //! files are dropped at once, so one bad file never stops the others.
+//! A document whose files were deleted under the retention rule
+//! (`retention.rs`) says when, and has no paths: the viewer tells the
+//! operator "Foto dihapus sesuai aturan retensi" instead of a broken image.
 
 use crate::documents::{self, DocKind, Document};
 use crate::error::{LoketError, Result};
+use crate::retention;
 use crate::Desk;
 use serde::Serialize;
 use std::path::Path;
@@ -18,6 +22,10 @@ pub struct DocumentView {
     pub display: Vec<String>,
     /// Absolute path of the thumbnail of each page.
     pub thumbs: Vec<String>,
+    /// When the files were deleted under the retention rule (UTC ms); then
+    /// `display` and `thumbs` are empty.
+    #[ts(type = "number | null")]
+    pub purged_at: Option<i64>,
 }
 
 /// The outcome of adding one file.
@@ -30,7 +38,23 @@ pub struct DocAddResult {
     pub error: Option<LoketError>,
 }
 
+/// The view of one document. If its purge cannot be read, it is shown as
+/// not purged: its paths then lead to files that may be gone, never to
+/// files that should not be shown.
 pub fn view(desk: &Desk, doc: Document) -> DocumentView {
+    let purged_at = retention::purged_at(desk.conn(), doc.id).ok().flatten();
+    view_with(desk, doc, purged_at)
+}
+
+fn view_with(desk: &Desk, doc: Document, purged_at: Option<i64>) -> DocumentView {
+    if purged_at.is_some() {
+        return DocumentView {
+            doc,
+            display: Vec::new(),
+            thumbs: Vec::new(),
+            purged_at,
+        };
+    }
     let pages = 1..=doc.pages.max(1);
     let display = pages
         .clone()
@@ -43,14 +67,18 @@ pub fn view(desk: &Desk, doc: Document) -> DocumentView {
         doc,
         display,
         thumbs,
+        purged_at: None,
     }
 }
 
 pub fn list(desk: &Desk, reg_no: &str) -> Result<Vec<DocumentView>> {
-    Ok(documents::list(desk, reg_no)?
+    documents::list(desk, reg_no)?
         .into_iter()
-        .map(|d| view(desk, d))
-        .collect())
+        .map(|d| {
+            let purged_at = retention::purged_at(desk.conn(), d.id)?;
+            Ok(view_with(desk, d, purged_at))
+        })
+        .collect()
 }
 
 /// The documents of a request as `viewer` is shown them: listing them puts

@@ -95,6 +95,15 @@ pub enum ErrorCode {
     PinTerlaluLemah,
     /// Only a supervisor may do this.
     KhususSupervisor,
+    /// The retention period is not a whole number of days in the allowed range.
+    MasaRetensiTidakValid,
+    /// A backup failed its check (manifest missing or unreadable, a file
+    /// missing, changed or cut off, the database damaged).
+    CadanganRusak,
+    /// A restore target already holds a Loket database or other files.
+    FolderTujuanTidakKosong,
+    /// The folder chosen for a backup does not exist or cannot be written.
+    FolderCadanganTidakBisaDipakai,
 }
 
 /// An error with its stable code and an Indonesian message for the operator.

@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod backup;
 pub mod clock;
 pub mod complaints;
 pub mod datadir;
@@ -29,11 +30,15 @@ pub mod recap;
 pub mod receipt;
 pub mod reply;
 pub mod requests;
+pub mod retention;
 pub mod search;
 pub mod services;
 pub mod settings;
 pub mod sla;
 pub mod verify;
+
+#[cfg(test)]
+mod test_desk;
 
 pub use datadir::Desk;
 pub use error::{ErrorCode, LoketError, Result};

@@ -29,6 +29,8 @@ pub struct Preferences {
     pub pos_promises: crate::delivery::promise::Promises,
     /// Minutes of office time to answer a complaint.
     pub complaint_minutes: u32,
+    /// Days KK/KTP photos are kept after their request closes.
+    pub retention_days: u32,
 }
 
 pub fn load(conn: &Connection) -> Result<Preferences> {
@@ -45,5 +47,6 @@ pub fn load(conn: &Connection) -> Result<Preferences> {
             .collect(),
         pos_promises: crate::delivery::promise::load(conn)?,
         complaint_minutes: crate::complaints::response_minutes(conn)?,
+        retention_days: crate::retention::days(conn)?,
     })
 }

@@ -3,6 +3,7 @@
 //! `code`. One file per area of the core.
 
 pub mod audit;
+pub mod data;
 pub mod documents;
 pub mod preferences;
 pub mod recap;

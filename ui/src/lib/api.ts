@@ -5,6 +5,9 @@
 import { invoke, type InvokeArgs, type InvokeOptions } from '@tauri-apps/api/core';
 import type {
   Account,
+  BackupReport,
+  PurgeItem,
+  RetentionReport,
   Promises,
   ServicesOverview,
   Complaint,
@@ -128,6 +131,10 @@ export const api = {
   servicesOverview: (): Promise<ServicesOverview> => call('services_overview'),
   settingsSaveServices: (promises: Promises, complaintMinutes: number): Promise<null> =>
     call('settings_save_services', { promises, complaintMinutes }),
+  backupCreate: (dest: string): Promise<BackupReport> => call('backup_create', { dest }),
+  retentionPlan: (): Promise<PurgeItem[]> => call('retention_plan'),
+  retentionRun: (): Promise<RetentionReport> => call('retention_run'),
+  settingsSaveRetention: (days: number): Promise<number> => call('settings_save_retention', { days }),
   deliveryReplyOpen: (regNo: string): Promise<Reply> => call('delivery_reply_open', { regNo }),
   complaintReplyOpen: (regNo: string): Promise<Reply> => call('complaint_reply_open', { regNo }),
   receiptPrinted: (regNo: string, options: ReceiptOptions): Promise<null> =>

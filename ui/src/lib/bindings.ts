@@ -1,7 +1,7 @@
 // Generated from the Rust types by loket-core's bindings.rs. Do not edit.
 // Regenerate: LOKET_UPDATE_BINDINGS=1 cargo test -p loket-core bindings
 
-export type ErrorCode = "nik_tidak_valid" | "nomor_kk_tidak_valid" | "nomor_wa_tidak_valid" | "nama_tidak_valid" | "teks_terlalu_panjang" | "kategori_tidak_dikenal" | "status_tidak_dikenal" | "hasil_tidak_dikenal" | "perpindahan_tidak_sah" | "hasil_wajib_diisi" | "permohonan_tidak_ditemukan" | "operator_belum_diisi" | "basis_data_versi_baru" | "basis_data_rusak" | "folder_data_tidak_bisa_dipakai" | "disk_penuh" | "gagal_menyimpan" | "masukan_tidak_valid" | "berkas_kosong" | "berkas_terlalu_besar" | "berkas_tidak_bisa_dibaca" | "bukan_gambar" | "format_tidak_didukung" | "berkas_rusak" | "gambar_terlalu_kecil" | "gambar_terlalu_besar" | "terlalu_banyak_halaman" | "pdf_terkunci" | "dokumen_tidak_ditemukan" | "jenis_dokumen_tidak_dikenal" | "tidak_bisa_digabung" | "sudah_digabung" | "belum_ada_hasil" | "gagal_membuka_whatsapp" | "belum_masuk" | "pin_salah" | "akun_terkunci_sementara" | "akun_tidak_ditemukan" | "nama_akun_sudah_ada" | "pin_terlalu_lemah" | "khusus_supervisor";
+export type ErrorCode = "nik_tidak_valid" | "nomor_kk_tidak_valid" | "nomor_wa_tidak_valid" | "nama_tidak_valid" | "teks_terlalu_panjang" | "kategori_tidak_dikenal" | "status_tidak_dikenal" | "hasil_tidak_dikenal" | "perpindahan_tidak_sah" | "hasil_wajib_diisi" | "permohonan_tidak_ditemukan" | "operator_belum_diisi" | "basis_data_versi_baru" | "basis_data_rusak" | "folder_data_tidak_bisa_dipakai" | "disk_penuh" | "gagal_menyimpan" | "masukan_tidak_valid" | "berkas_kosong" | "berkas_terlalu_besar" | "berkas_tidak_bisa_dibaca" | "bukan_gambar" | "format_tidak_didukung" | "berkas_rusak" | "gambar_terlalu_kecil" | "gambar_terlalu_besar" | "terlalu_banyak_halaman" | "pdf_terkunci" | "dokumen_tidak_ditemukan" | "jenis_dokumen_tidak_dikenal" | "tidak_bisa_digabung" | "sudah_digabung" | "belum_ada_hasil" | "gagal_membuka_whatsapp" | "belum_masuk" | "pin_salah" | "akun_terkunci_sementara" | "akun_tidak_ditemukan" | "nama_akun_sudah_ada" | "pin_terlalu_lemah" | "khusus_supervisor" | "masa_retensi_tidak_valid" | "cadangan_rusak" | "folder_tujuan_tidak_kosong" | "folder_cadangan_tidak_bisa_dipakai";
 
 export type LoketError = { code: ErrorCode, message: string, };
 
@@ -347,7 +347,12 @@ display: Array<string>,
 /**
  * Absolute path of the thumbnail of each page.
  */
-thumbs: Array<string>, };
+thumbs: Array<string>, 
+/**
+ * When the files were deleted under the retention rule (UTC ms); then
+ * `display` and `thumbs` are empty.
+ */
+purged_at: number | null, };
 
 export type DocAddResult = { 
 /**
@@ -848,3 +853,124 @@ by_operator: Array<OperatorCount>,
 sla: SlaReport, };
 
 export type RecapFile = { file: string, summary: RecapSummary, };
+
+export type PurgeItem = { document_id: number, 
+/**
+ * The registration number of the request the document belongs to.
+ */
+reg_no: string, kind: DocKind, sha256: string, format: DocFormat, pages: number, 
+/**
+ * Size of the original file.
+ */
+bytes: number, 
+/**
+ * When the request closed (its latest move into `done`), UTC ms.
+ */
+closed_at: number, 
+/**
+ * When this document's period started: `closed_at`, or later when the
+ * document was added or moved onto the closed request afterwards.
+ */
+clock_from: number, 
+/**
+ * False when the same bytes are a document of a request still inside
+ * its period: the row is purged, the files stay until that one's turn.
+ */
+deletes_files: boolean, };
+
+export type RetentionReport = { 
+/**
+ * The period applied.
+ */
+days: number, now_ms: number, operator: string, 
+/**
+ * Documents purged by this run.
+ */
+purged: Array<PurgeItem>, 
+/**
+ * Contents (distinct SHA-256) whose files were deleted by this run,
+ * including those left behind by an interrupted earlier run.
+ */
+contents_deleted: number, 
+/**
+ * Files deleted (originals, display copies, thumbnails).
+ */
+files_deleted: number, 
+/**
+ * Bytes those files held.
+ */
+bytes_freed: number, 
+/**
+ * Contents whose files could not all be deleted (a file held open by
+ * another program, a refused permission): retried by the next run.
+ */
+contents_left: number, 
+/**
+ * Why, for the first of them.
+ */
+error: LoketError | null, };
+
+export type BackupReport = { 
+/**
+ * The backup folder (absolute or as given).
+ */
+dir: string, 
+/**
+ * Its name, `loket-cadangan-YYYYMMDD-HHMMSS`.
+ */
+name: string, created_at: number, app_version: string, schema_version: number, database_bytes: number, database_sha256: string, requests: number, documents: number, 
+/**
+ * Document files copied (originals, display copies, thumbnails).
+ */
+files: number, file_bytes: number, 
+/**
+ * Files the snapshot references that were not in the data folder
+ * (deleted by retention meanwhile, or lost before): listed in the
+ * manifest, not copied.
+ */
+missing: Array<string>, 
+/**
+ * Originals whose bytes no longer match the SHA-256 they are named by:
+ * damaged in the data folder (copied as they are; the damage is there).
+ */
+damaged: Array<string>, };
+
+export type ProblemKind = "manifest_missing" | "manifest_invalid" | "version_newer" | "file_missing" | "size_mismatch" | "hash_mismatch" | "database_damaged";
+
+export type BackupProblem = { 
+/**
+ * The file, relative to the backup folder (empty for the folder itself).
+ */
+path: string, kind: ProblemKind, 
+/**
+ * In Indonesian, for the supervisor.
+ */
+message: string, };
+
+export type VerifyReport = { dir: string, 
+/**
+ * No problems.
+ */
+ok: boolean, created_at: number | null, app_version: string | null, schema_version: number | null, requests: number | null, documents: number | null, 
+/**
+ * Files hashed, the database included.
+ */
+files_checked: number, bytes_checked: number, problems: Array<BackupProblem>, };
+
+export type RestoreReport = { 
+/**
+ * The new data folder.
+ */
+data_dir: string, 
+/**
+ * The backup it came from.
+ */
+backup_dir: string, backup_created_at: number, 
+/**
+ * The schema of the backup, and of the restored folder after migrating.
+ */
+backup_schema_version: number, schema_version: number, requests: number, documents: number, 
+/**
+ * Document files restored.
+ */
+files: number, bytes: number, };

@@ -25,6 +25,7 @@ const view = (id: number, name: string): DocumentView => ({
   },
   display: [],
   thumbs: [],
+  purged_at: null,
 });
 
 const ok = (file: string, id: number): DocAddResult => ({ file, ok: true, document: view(id, file), error: null });

@@ -33,6 +33,7 @@ const view = (id: number, kind: DocKind, file_name = `f${id}.jpg`): DocumentView
   },
   display: [`/d/${id}.jpg`],
   thumbs: [`/t/${id}.jpg`],
+  purged_at: null,
 });
 
 describe('labels', () => {

@@ -109,6 +109,7 @@ pub fn label(action: &str) -> &str {
         "verifikasi_disimpan" => "Verifikasi disimpan",
         "permohonan_digabung" => "Permohonan digabung",
         "tetap_terpisah" => "Ditandai bukan kiriman ulang",
+        "dokumen_dihapus_retensi" => "Foto dihapus (retensi)",
         "kiriman_dibuat" => "POS KETANMU didaftarkan",
         "kiriman_diubah" => "POS KETANMU: langkah",
         "pengaduan_diterima" => "Pengaduan diterima",

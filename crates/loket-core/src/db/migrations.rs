@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_duplicates.sql"),
     include_str!("migrations/0005_access.sql"),
     include_str!("migrations/0006_delivery_complaints.sql"),
+    include_str!("migrations/0007_retention.sql"),
 ];
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;

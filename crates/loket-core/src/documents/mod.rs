@@ -244,7 +244,7 @@ pub fn add_bytes(
     let stored = ingest::ingest(desk, bytes)?;
     let file_name = kind::clean_file_name(file_name, stored.format);
     let kind = kind.unwrap_or_else(|| guess_kind(&file_name, stored.width, stored.height));
-    rows::insert(
+    let doc = rows::insert(
         desk.conn_mut(),
         reg_no,
         &stored,
@@ -252,7 +252,15 @@ pub fn add_bytes(
         &file_name,
         &operator,
         now_ms,
-    )
+    )?;
+    // Retention may have deleted these bytes' files between the check above
+    // and the insert (it deletes only while no unpurged row uses them, under
+    // the write lock): the row now holds them, so write them again.
+    let root = store_dir(desk.dir());
+    if !store::complete(&root, &doc.sha256, doc.format, doc.pages) {
+        ingest::ingest(desk, bytes)?;
+    }
+    Ok(doc)
 }
 
 /// The documents of a request that are not removed, in the order added.
@@ -306,6 +314,18 @@ pub fn thumb_path(desk: &Desk, doc: &Document, page: u32) -> PathBuf {
 /// The original file, byte for byte as it was added.
 pub fn original_path(desk: &Desk, doc: &Document) -> PathBuf {
     store::original_path(&store_dir(desk.dir()), &doc.sha256, doc.format)
+}
+
+/// Every file the store may hold for one content: the original, then the
+/// display copy and the thumbnail of each page (retention and backups).
+pub fn stored_files(data_dir: &Path, sha256: &str, format: DocFormat, pages: u32) -> Vec<PathBuf> {
+    let root = store_dir(data_dir);
+    let mut files = vec![store::original_path(&root, sha256, format)];
+    for page in 1..=pages.max(1) {
+        files.push(store::display_path(&root, sha256, page));
+        files.push(store::thumb_path(&root, sha256, page));
+    }
+    files
 }
 
 fn clamp_page(doc: &Document, page: u32) -> u32 {

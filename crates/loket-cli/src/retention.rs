@@ -1,0 +1,122 @@
+//! `loket-cli retention`: deleting photos a set number of days after their
+//! request closed (for the Windows Task Scheduler and supervisors), a dry
+//! run that lists what would go, and the period setting. Each document is
+//! printed by registration number, kind, a SHA-256 prefix and the closing
+//! date: never a NIK or a name.
+
+use crate::{open_desk, operator_of, Failure, Verdict};
+use clap::{Args, Subcommand};
+use loket_core::clock;
+use loket_core::retention::{self, PurgeItem};
+use serde_json::json;
+use std::path::PathBuf;
+
+#[derive(Subcommand)]
+pub(crate) enum RetentionCmd {
+    /// Delete the photos and PDFs past the retention period (the records stay).
+    Run(RunArgs),
+    /// Show the retention period in days, or set it (1..3650).
+    Days {
+        /// The new period in days.
+        days: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+pub(crate) struct RunArgs {
+    /// List what would be deleted; delete nothing.
+    #[arg(long)]
+    dry_run: bool,
+    #[arg(long)]
+    json: bool,
+}
+
+fn line(p: &PurgeItem) -> String {
+    let files = if p.deletes_files {
+        "berkas dihapus"
+    } else {
+        "berkas tetap (dipakai permohonan lain yang belum lewat masa retensi)"
+    };
+    format!(
+        "{}  {:<7} {}  ditutup {}  {files}",
+        p.reg_no,
+        p.kind.label(),
+        p.sha256.get(..12).unwrap_or(&p.sha256),
+        clock::wib_date(p.closed_at).format("%d-%m-%Y"),
+    )
+}
+
+pub(crate) fn run(
+    data_dir: Option<PathBuf>,
+    operator: Option<String>,
+    cmd: RetentionCmd,
+) -> Result<Verdict, Failure> {
+    match cmd {
+        RetentionCmd::Days { days, json } => {
+            let desk = open_desk(data_dir, json)?;
+            let input = |e| Failure::input(e, json);
+            let days = match days {
+                Some(n) => retention::set_days(desk.conn(), n).map_err(input)?,
+                None => retention::days(desk.conn()).map_err(input)?,
+            };
+            if json {
+                println!("{}", json!({ "days": days }));
+            } else {
+                println!("Masa retensi foto: {days} hari setelah permohonan selesai");
+            }
+            Ok(Verdict::Ok)
+        }
+        RetentionCmd::Run(a) => {
+            let mut desk = open_desk(data_dir, a.json)?;
+            let input = |e| Failure::input(e, a.json);
+            let now = clock::now_ms();
+            if a.dry_run {
+                let days = retention::days(desk.conn()).map_err(input)?;
+                let plan = retention::plan_with_days(desk.conn(), days, now).map_err(input)?;
+                if a.json {
+                    let v =
+                        json!({ "dry_run": true, "days": days, "now_ms": now, "documents": plan });
+                    println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+                } else {
+                    for p in &plan {
+                        println!("{}", line(p));
+                    }
+                    println!(
+                        "Uji coba: {} dokumen melewati masa retensi {days} hari; tidak ada yang dihapus.",
+                        plan.len()
+                    );
+                }
+                return Ok(Verdict::Ok);
+            }
+            let op = operator_of(&desk, operator);
+            let report = retention::run(&mut desk, now, &op).map_err(input)?;
+            if a.json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report).unwrap_or_default()
+                );
+            } else {
+                for p in &report.purged {
+                    println!("{}", line(p));
+                }
+                println!(
+                    "{} dokumen melewati masa retensi {} hari; {} berkas dihapus ({} bita).",
+                    report.purged.len(),
+                    report.days,
+                    report.files_deleted,
+                    report.bytes_freed
+                );
+            }
+            match report.error {
+                Some(e) => {
+                    // Done in part: the rest is retried by the next run.
+                    crate::output::error(&e, a.json);
+                    Ok(Verdict::No)
+                }
+                None => Ok(Verdict::Ok),
+            }
+        }
+    }
+}
