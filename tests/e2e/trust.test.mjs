@@ -6,6 +6,7 @@
 // itself after the idle minutes.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { freshDataDir, startDriver, screenshot, until, cli, fixtures, type, addAccount, login, PINS } from './harness.mjs';
 
@@ -113,6 +114,19 @@ test('login, refusals, the access log and the idle lock', async () => {
     await chain.waitForDisplayed();
     assert.equal(await chain.getAttribute('data-intact'), 'true', await chain.getText());
     await screenshot(browser, '42-access-log');
+
+    // A backup to the folder the supervisor picked (the dialog's answer is
+    // passed as the command gets it), checked afterwards by loket-cli.
+    await (await browser.$('#tab-data')).click();
+    await (await browser.$('[data-testid=retention-plan]')).waitForDisplayed();
+    await screenshot(browser, '45-data-backup');
+    const usb = join(dataDir, 'usb');
+    mkdirSync(usb);
+    const made = await invokeFromPage(browser, 'backup_create', { dest: usb });
+    assert.equal(made.ok, true, JSON.stringify(made.error));
+    assert.equal(made.value.requests, 1);
+    const check = cli(dataDir, ['backup', '--check', made.value.dir]);
+    assert.match(check, /^Cadangan baik/, check);
 
     // The supervisor sets the idle lock to one minute; after a minute
     // without input the screen locks and data is refused again.

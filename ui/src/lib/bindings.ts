@@ -595,7 +595,11 @@ pos_promises: Promises,
 /**
  * Minutes of office time to answer a complaint.
  */
-complaint_minutes: number, };
+complaint_minutes: number, 
+/**
+ * Days KK/KTP photos are kept after their request closes.
+ */
+retention_days: number, };
 
 export type Layout = "roll80" | "a5";
 
