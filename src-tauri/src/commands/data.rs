@@ -34,7 +34,14 @@ pub async fn backup_create(state: State<'_, AppState>, dest: String) -> Res<Back
     );
     state
         .run_public(move |desk| {
-            audit::record(desk.conn(), clock::now_ms(), &who, Action::CadanganDibuat, None, &detail)
+            audit::record(
+                desk.conn(),
+                clock::now_ms(),
+                &who,
+                Action::CadanganDibuat,
+                None,
+                &detail,
+            )
         })
         .await?;
     Ok(report)
@@ -69,7 +76,14 @@ pub async fn settings_save_retention(state: State<'_, AppState>, days: i64) -> R
             s.require_supervisor("mengubah masa retensi foto")?;
             let days = retention::set_days(desk.conn(), days)?;
             let detail = format!("masa retensi foto {days} hari");
-            audit::record(desk.conn(), clock::now_ms(), &s.name, Action::PengaturanDiubah, None, &detail)?;
+            audit::record(
+                desk.conn(),
+                clock::now_ms(),
+                &s.name,
+                Action::PengaturanDiubah,
+                None,
+                &detail,
+            )?;
             Ok(days)
         })
         .await
@@ -87,7 +101,14 @@ pub fn run_logged(desk: &mut loket_core::Desk, who: &str) -> Res<RetentionReport
             report.files_deleted,
             report.contents_left
         );
-        audit::record(desk.conn(), now, who, Action::RetensiDijalankan, None, &detail)?;
+        audit::record(
+            desk.conn(),
+            now,
+            who,
+            Action::RetensiDijalankan,
+            None,
+            &detail,
+        )?;
     }
     Ok(report)
 }
