@@ -23,6 +23,8 @@ echo
 echo "== core: retention and backup at a year of history (600,000 requests, 1.2 M document rows)"
 cargo bench -p loket-core --bench retention_backup
 
+cargo bench -p loket-core --bench audit
+
 echo
 echo "== app: cold start to an interactive queue (release build)"
 (cd ui && npm run build >/dev/null)

@@ -1,9 +1,10 @@
 //! The hash chain of the access log: how an entry's hash is made, the SQL
 //! function that makes it inside the database, and the check of a whole log.
 //!
-//! The hash is SHA-256 over the JSON array `[prev_hash, at, operator,
-//! action, request_id, detail]`: JSON gives every field an unambiguous
-//! boundary, so no two different entries hash the same text. The same Rust
+//! The hash is SHA-256 over `prev_hash, at, operator, action, request_id,
+//! detail`, each field preceded by its length (8 bytes, little-endian;
+//! numbers as 8 little-endian bytes, no request as an empty field), so no
+//! two different entries feed it the same bytes. The same Rust
 //! function serves the SQL triggers (`loket_audit_hash`) and `verify`, so the
 //! writer and the checker cannot disagree on the format.
 
@@ -26,10 +27,32 @@ pub fn entry_hash(
     request_id: Option<i64>,
     detail: &str,
 ) -> String {
-    let canonical = serde_json::json!([prev, at, operator, action, request_id, detail]).to_string();
-    let digest = Sha256::digest(canonical.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    let mut h = Sha256::new();
+    // Every field with its length in front: no two different entries feed
+    // the hash the same bytes.
+    let mut field = |bytes: &[u8]| {
+        h.update((bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    };
+    field(prev.as_bytes());
+    field(&at.to_le_bytes());
+    field(operator.as_bytes());
+    field(action.as_bytes());
+    match request_id {
+        Some(id) => field(&id.to_le_bytes()),
+        None => field(&[]),
+    }
+    field(detail.as_bytes());
+    let digest = h.finalize();
+    let mut hex = String::with_capacity(64);
+    for b in digest {
+        hex.push(char::from(HEX[usize::from(b >> 4)]));
+        hex.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    hex
 }
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// Registers `loket_audit_hash(prev, at, operator, action, request_id,
 /// detail)` on a connection; every connection to a Loket database needs it

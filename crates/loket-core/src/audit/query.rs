@@ -4,7 +4,7 @@
 use crate::clock;
 use crate::error::Result;
 use chrono::NaiveDate;
-use rusqlite::{params_from_iter, types::Value, Connection};
+use rusqlite::{params_from_iter, types::Value, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -56,15 +56,27 @@ pub fn list(conn: &Connection, filter: &LogFilter) -> Result<Vec<LogRow>> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        // A NIK request by its id; a delivery or complaint by the number its
-        // entries start with.
-        sql.push_str(
-            " AND (l.request_id = (SELECT id FROM requests WHERE reg_no = ?) OR l.detail LIKE ? || ' %' OR l.detail = ?)",
-        );
+        // A NIK request by its id (indexed); a delivery or complaint by the
+        // number its entries start with.
         let reg = reg.to_uppercase();
-        args.push(Value::Text(reg.clone()));
-        args.push(Value::Text(reg.clone()));
-        args.push(Value::Text(reg));
+        let request_id: Option<i64> = conn
+            .query_row("SELECT id FROM requests WHERE reg_no = ?1", [&reg], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        match request_id {
+            Some(id) => {
+                sql.push_str(" AND l.request_id = ?");
+                args.push(Value::Integer(id));
+            }
+            None => {
+                sql.push_str(" AND (l.detail = ? OR substr(l.detail, 1, ?) = ?)");
+                let prefix = format!("{reg} ");
+                args.push(Value::Text(reg));
+                args.push(Value::Integer(i64::try_from(prefix.len()).unwrap_or(0)));
+                args.push(Value::Text(prefix));
+            }
+        }
     }
     if let Some(op) = filter
         .operator
