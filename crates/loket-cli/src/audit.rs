@@ -11,6 +11,10 @@ use std::path::PathBuf;
 pub(crate) enum AuditCmd {
     /// Check every entry's link; exit 1 and name the first broken entry when the log was altered.
     Verify {
+        /// Also check that the log still holds the last entry a backup
+        /// recorded (catches entries cut off the end since that backup).
+        #[arg(long, value_name = "BACKUP_DIR")]
+        anchor: Option<PathBuf>,
         #[arg(long)]
         json: bool,
     },
@@ -34,13 +38,29 @@ pub(crate) enum AuditCmd {
 pub(crate) fn run(data_dir: Option<PathBuf>, cmd: AuditCmd) -> Result<Verdict, Failure> {
     let json = matches!(
         cmd,
-        AuditCmd::Verify { json: true } | AuditCmd::List { json: true, .. }
+        AuditCmd::Verify { json: true, .. } | AuditCmd::List { json: true, .. }
     );
     let desk = open_desk(data_dir, json)?;
     let fail = |e| Failure::input(e, json);
     match cmd {
-        AuditCmd::Verify { json } => {
-            let r = audit::verify(desk.conn()).map_err(fail)?;
+        AuditCmd::Verify { anchor, json } => {
+            let mut r = audit::verify(desk.conn()).map_err(fail)?;
+            if let Some(dir) = anchor {
+                let head = loket_core::backup::audit_head(&dir).map_err(fail)?;
+                if let Some((id, hash)) = head {
+                    let held = audit::chain::holds(desk.conn(), id, &hash).map_err(fail)?;
+                    if !held && r.first_broken.is_none() {
+                        r.intact = false;
+                        r.first_broken = Some(audit::chain::BrokenEntry {
+                            id,
+                            reason: format!(
+                                "entri nomor {id} yang tercatat di cadangan {} tidak ada lagi atau berubah (entri terakhir dipotong atau ditulis ulang)",
+                                dir.display()
+                            ),
+                        });
+                    }
+                }
+            }
             if json {
                 println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
             } else if let Some(b) = &r.first_broken {

@@ -228,3 +228,55 @@ fn the_log_holds_every_change_and_an_alteration_is_named() {
         stdout(&text)
     );
 }
+
+#[test]
+fn entries_cut_off_the_end_are_caught_against_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("data");
+    let usb = dir.path().join("usb");
+    std::fs::create_dir_all(&usb).unwrap();
+    let reg = stdout(&cli(
+        &d,
+        &[
+            "request",
+            "new",
+            "--name",
+            "Siti Aminah",
+            "--phone",
+            "081234567890",
+        ],
+    ));
+    assert!(cli(&d, &["request", "move", &reg, "--to", "verifying"])
+        .status
+        .success());
+    let backup = json(&cli(
+        &d,
+        &["backup", "--to", usb.to_str().unwrap(), "--json"],
+    ));
+    let backup_dir = backup["dir"].as_str().unwrap().to_owned();
+    assert!(cli(&d, &["audit", "verify", "--anchor", &backup_dir])
+        .status
+        .success());
+
+    // The last entries removed behind Loket's back: the chain alone still links.
+    let conn = rusqlite::Connection::open(d.join("loket.db")).unwrap();
+    conn.execute_batch("DROP TRIGGER access_log_append_only_delete")
+        .unwrap();
+    conn.execute(
+        "DELETE FROM access_log WHERE id >= (SELECT max(id) - 1 FROM access_log)",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    assert!(
+        cli(&d, &["audit", "verify"]).status.success(),
+        "a cut tail is invisible to the chain"
+    );
+    let anchored = cli(&d, &["audit", "verify", "--anchor", &backup_dir]);
+    assert_eq!(anchored.status.code(), Some(1));
+    assert!(
+        stdout(&anchored).contains("dipotong"),
+        "{}",
+        stdout(&anchored)
+    );
+}

@@ -10,7 +10,7 @@
 
 use crate::error::Result;
 use rusqlite::functions::FunctionFlags;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
@@ -168,4 +168,35 @@ fn check_link(id: i64, last_id: i64, prev: &str, expected_prev: &str) -> Option<
             reason: "isi entri ini diubah setelah dicatat (hash dihitung ulang, tetapi entri berikutnya mencatat hash lama)".to_owned(),
         }
     })
+}
+
+/// The last entry's id and hash, if the log has any (or exists at all).
+pub fn head(conn: &Connection) -> Result<Option<(i64, String)>> {
+    let has_log: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'access_log'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_log {
+        return Ok(None);
+    }
+    Ok(conn
+        .query_row(
+            "SELECT id, hash FROM access_log ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// Whether the log still holds entry `id` with `hash`: an anchor written down
+/// earlier (a backup's manifest) against entries cut off the end, which the
+/// chain alone cannot show.
+pub fn holds(conn: &Connection, id: i64, hash: &str) -> Result<bool> {
+    Ok(conn
+        .query_row("SELECT hash FROM access_log WHERE id = ?1", [id], |r| {
+            r.get::<_, String>(0)
+        })
+        .optional()?
+        .is_some_and(|h| h == hash))
 }

@@ -108,6 +108,10 @@ pub fn create_in(data_dir: &Path, dest_parent: &Path, now_ms: i64) -> Result<Bac
         },
         files: entries,
         missing,
+        audit_head: snap
+            .audit_head
+            .clone()
+            .map(|(id, hash)| manifest::AuditHead { id, hash }),
     };
     let json = serde_json::to_vec_pretty(&manifest).map_err(|e| {
         LoketError::new(
@@ -180,6 +184,8 @@ struct Snapshot {
     schema_version: i32,
     requests: u64,
     documents: u64,
+    /// The access log's last entry in the copy (id, hash).
+    audit_head: Option<(i64, String)>,
     contents: Vec<Content>,
 }
 
@@ -245,6 +251,7 @@ fn snapshot(source: &Path, dest: &Path) -> Result<Snapshot> {
     };
     let requests = count("SELECT count(*) FROM requests")?;
     let documents = count("SELECT count(*) FROM documents")?;
+    let audit_head = crate::audit::chain::head(&dst)?;
     let has_purges: bool = dst.query_row(
         "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'document_purges'",
         [],
@@ -283,6 +290,7 @@ fn snapshot(source: &Path, dest: &Path) -> Result<Snapshot> {
     }
     Ok(Snapshot {
         schema_version,
+        audit_head,
         requests,
         documents,
         contents,

@@ -43,6 +43,30 @@ pub(super) struct Manifest {
     /// Files the snapshot references that were not in the data folder.
     #[serde(default)]
     pub(super) missing: Vec<String>,
+    /// The access log's last entry when the backup was made: the live log
+    /// must still hold it (`audit::chain::holds`), or entries were cut off
+    /// or rewritten since.
+    #[serde(default)]
+    pub(super) audit_head: Option<AuditHead>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct AuditHead {
+    pub(super) id: i64,
+    pub(super) hash: String,
+}
+
+/// The access-log head a backup recorded, if it recorded one.
+pub fn audit_head(backup_dir: &Path) -> crate::error::Result<Option<(i64, String)>> {
+    let text = std::fs::read_to_string(backup_dir.join(super::MANIFEST_FILE))
+        .map_err(|e| crate::error::LoketError::from_io(&e, "manifest cadangan"))?;
+    let m: Manifest = serde_json::from_str(&text).map_err(|e| {
+        crate::error::LoketError::new(
+            crate::error::ErrorCode::CadanganRusak,
+            format!("Manifest cadangan tidak bisa dibaca: {e}"),
+        )
+    })?;
+    Ok(m.audit_head.map(|h| (h.id, h.hash)))
 }
 
 /// The `/`-separated form of `path` relative to `base`.

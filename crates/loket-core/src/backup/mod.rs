@@ -39,6 +39,7 @@ mod verify;
 mod tests;
 
 pub use create::{create, create_in};
+pub use manifest::audit_head;
 pub use restore::restore;
 pub use verify::verify;
 
