@@ -46,6 +46,7 @@ const COMMANDS: &[&str] = &[
     "settings_save_idle",
     "audit_list",
     "audit_verify",
+    "audit_printed",
     "receipt_printed",
     "delivery_list",
     "delivery_get",

@@ -129,6 +129,7 @@ pub fn run() {
             commands::session::settings_save_idle,
             commands::audit::audit_list,
             commands::audit::audit_verify,
+            commands::audit::audit_printed,
             commands::receipts::receipt_printed,
             commands::preferences::settings_load,
             commands::preferences::settings_save_office,

@@ -128,6 +128,12 @@ test('login, refusals, the access log and the idle lock', async () => {
     const check = cli(dataDir, ['backup', '--check', made.value.dir]);
     assert.match(check, /^Cadangan baik/, check);
 
+    // Prints the page makes itself are logged before the dialog opens.
+    const printed = await invokeFromPage(browser, 'audit_printed', { kind: 'rekap', detail: '2026-11-26_2026-11-26' });
+    assert.equal(printed.ok, true);
+    const odd = await invokeFromPage(browser, 'audit_printed', { kind: 'apa-saja', detail: '' });
+    assert.equal(odd.error?.code, 'masukan_tidak_valid');
+
     // The supervisor sets the idle lock to one minute; after a minute
     // without input the screen locks and data is refused again.
     await (await browser.$('#tab-accounts')).click();
@@ -150,4 +156,7 @@ test('login, refusals, the access log and the idle lock', async () => {
   const log = cli(dataDir, ['audit', 'list', '--operator', 'Rina Operator']);
   assert.match(log, /PIN salah/);
   assert.match(log, /Dokumen dilihat/);
+  const supervisorLog = cli(dataDir, ['audit', 'list', '--operator', 'Sari Supervisor']);
+  assert.match(supervisorLog, /Rekap dicetak/);
+  assert.match(supervisorLog, /Cadangan dibuat/);
 });

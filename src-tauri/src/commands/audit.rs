@@ -48,3 +48,25 @@ pub async fn audit_verify(state: State<'_, AppState>) -> Res<ChainReport> {
         })
         .await
 }
+
+/// A print the page makes itself (the recap, the hand-over list): logged
+/// before the print dialog opens. `kind` is `rekap` or `serah_terima`.
+#[tauri::command]
+pub async fn audit_printed(state: State<'_, AppState>, kind: String, detail: String) -> Res<()> {
+    let action = match kind.as_str() {
+        "rekap" => Action::RekapDicetak,
+        "serah_terima" => Action::SerahTerimaDicetak,
+        other => {
+            return Err(loket_core::LoketError::new(
+                loket_core::ErrorCode::MasukanTidakValid,
+                format!("Jenis cetakan tidak dikenal: {other}"),
+            ))
+        }
+    };
+    let detail: String = detail.chars().take(200).collect();
+    state
+        .run(move |desk, s| {
+            audit::record(desk.conn(), clock::now_ms(), &s.name, action, None, &detail)
+        })
+        .await
+}

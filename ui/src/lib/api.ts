@@ -116,6 +116,8 @@ export const api = {
   settingsSaveIdle: (minutes: number): Promise<number> => call('settings_save_idle', { minutes }),
   auditList: (filter: LogFilter): Promise<LogRow[]> => call('audit_list', { filter }),
   auditVerify: (): Promise<ChainReport> => call('audit_verify'),
+  auditPrinted: (kind: 'rekap' | 'serah_terima', detail: string): Promise<null> =>
+    call('audit_printed', { kind, detail }),
   deliveryList: (query: DeliveryQuery): Promise<Delivery[]> => call('delivery_list', { query }),
   deliveryGet: (regNo: string): Promise<DeliveryDetail> => call('delivery_get', { regNo }),
   deliveryCreate: (input: NewDelivery): Promise<DeliveryDetail> => call('delivery_create', { input }),
