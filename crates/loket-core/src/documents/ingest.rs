@@ -47,7 +47,7 @@ pub(super) fn ingest(desk: &Desk, bytes: &[u8]) -> Result<Stored> {
     }
     let original = store::original_path(&root, &sha256, format);
     std::thread::scope(|s| {
-        let staging = s.spawn(|| store::stage(&original, bytes));
+        let staging = s.spawn(|| store::stage(&root, &original, bytes));
         let rendered = decode::render(&source, bytes);
         let staged = staging
             .join()
@@ -80,11 +80,11 @@ fn write_derived(root: &Path, sha: &str, pages: &[Derived]) -> Result<()> {
     std::thread::scope(|s| {
         let thumbs = s.spawn(|| {
             pages.iter().zip(1u32..).try_for_each(|(page, n)| {
-                store::write_new(&store::thumb_path(root, sha, n), &page.thumb)
+                store::write_new(root, &store::thumb_path(root, sha, n), &page.thumb)
             })
         });
         let displays = pages.iter().zip(1u32..).try_for_each(|(page, n)| {
-            store::write_new(&store::display_path(root, sha, n), &page.display)
+            store::write_new(root, &store::display_path(root, sha, n), &page.display)
         });
         thumbs
             .join()

@@ -44,6 +44,7 @@ mod refuse;
 mod rows;
 mod sniff;
 mod store;
+mod sweep;
 
 #[cfg(test)]
 mod fixture_tests;
@@ -56,6 +57,7 @@ mod tests;
 
 pub use kind::guess_kind;
 pub use store::store_dir;
+pub use sweep::{sweep_stale_temp, STALE_TEMP_AGE};
 
 use crate::error::Result;
 use crate::requests::check_operator;
