@@ -15,7 +15,7 @@ use super::derive::Derived;
 use super::rows;
 use super::sniff;
 use super::store::{self, store_dir};
-use super::{refuse, DocFormat};
+use super::{refuse, DocFormat, Inspected};
 use crate::error::Result;
 use crate::Desk;
 use sha2::{Digest, Sha256};
@@ -33,11 +33,29 @@ pub(super) struct Stored {
     pub(super) bytes: u64,
 }
 
-/// Validates `bytes` and puts the original and its derived images in the store.
-pub(super) fn ingest(desk: &Desk, bytes: &[u8]) -> Result<Stored> {
+/// The cheap refusals, in order: size, format, header limits.
+fn validate(bytes: &[u8]) -> Result<(DocFormat, decode::Source)> {
     sniff::check_len(bytes.len() as u64)?;
     let format = sniff::sniff(bytes)?;
     let source = decode::probe(format, bytes)?;
+    Ok((format, source))
+}
+
+/// Every check and every decode of an add, with nothing written.
+pub(super) fn inspect(bytes: &[u8]) -> Result<Inspected> {
+    let (format, source) = validate(bytes)?;
+    let rendered = decode::render(&source, bytes)?;
+    Ok(Inspected {
+        format,
+        width: rendered.width,
+        height: rendered.height,
+        pages: u32::try_from(rendered.pages.len()).unwrap_or(u32::MAX),
+    })
+}
+
+/// Validates `bytes` and puts the original and its derived images in the store.
+pub(super) fn ingest(desk: &Desk, bytes: &[u8]) -> Result<Stored> {
+    let (format, source) = validate(bytes)?;
     let sha256 = sha256_hex(bytes);
     let root = store_dir(desk.dir());
     if let Some(known) = rows::known(desk.conn(), &sha256)? {

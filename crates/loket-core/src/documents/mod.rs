@@ -211,6 +211,24 @@ pub struct Document {
     pub operator: String,
 }
 
+/// What a file would be stored as, from [`inspect`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Inspected {
+    pub format: DocFormat,
+    /// Upright width (first page of a PDF at [`PDF_DPI`]).
+    pub width: u32,
+    /// Upright height, as `width`.
+    pub height: u32,
+    pub pages: u32,
+}
+
+/// Checks `bytes` exactly as adding them would — size, format, header
+/// limits, decoding and deriving every page — and writes nothing: bytes
+/// in, a verdict out, no data folder (the fuzz targets drive this).
+pub fn inspect(bytes: &[u8]) -> Result<Inspected> {
+    ingest::inspect(bytes)
+}
+
 /// Adds the file at `path` (drag-and-drop, file picker) to request `reg_no`.
 /// `kind: None` guesses it from the name and shape ([`guess_kind`]).
 pub fn add_path(
