@@ -192,7 +192,11 @@ mod tests {
     use rusqlite::ffi;
 
     fn sqlite(extended: std::ffi::c_int) -> ErrorCode {
-        LoketError::from(rusqlite::Error::SqliteFailure(ffi::Error::new(extended), None)).code
+        LoketError::from(rusqlite::Error::SqliteFailure(
+            ffi::Error::new(extended),
+            None,
+        ))
+        .code
     }
 
     #[test]

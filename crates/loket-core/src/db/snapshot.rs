@@ -51,7 +51,9 @@ pub fn open_snapshot(path: &Path) -> Result<Connection> {
     }
     let conn = Connection::open_with_flags(
         uri(path),
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI,
     )?;
     refuse_foreign_or_newer(&conn)?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -103,7 +105,9 @@ mod tests {
         assert!(!wal_path(&path).exists(), "a clean close leaves no WAL");
         let conn = open_snapshot(&path).unwrap();
         let v: String = conn
-            .query_row("SELECT value FROM settings WHERE key = 'k'", [], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE key = 'k'", [], |r| {
+                r.get(0)
+            })
             .unwrap();
         assert_eq!(v, "v");
         let err = LoketError::from(
@@ -127,7 +131,10 @@ mod tests {
         let err = open_snapshot(&path).err().map(|e| e.code);
         assert_eq!(err, Some(ErrorCode::FolderDataTidakBisaDipakai));
         drop(writer);
-        assert!(open_snapshot(&path).is_ok(), "after the writer closed, it is complete");
+        assert!(
+            open_snapshot(&path).is_ok(),
+            "after the writer closed, it is complete"
+        );
     }
 
     #[test]

@@ -190,7 +190,11 @@ fn inspect_gives_the_verdict_of_an_add_without_a_data_folder() {
         let verdict = inspect(&bytes);
         if e["kind"] == "bad" {
             let code = verdict.map(|_| ()).unwrap_err().code;
-            assert_eq!(code, expected_code(e["variant"].as_str().unwrap()), "{name}");
+            assert_eq!(
+                code,
+                expected_code(e["variant"].as_str().unwrap()),
+                "{name}"
+            );
         } else {
             let seen = verdict.unwrap_or_else(|err| panic!("{name}: {err}"));
             let want = |k: &str| u32::try_from(e[k].as_u64().unwrap()).unwrap();

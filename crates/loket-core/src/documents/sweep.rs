@@ -50,7 +50,12 @@ mod tests {
     use super::*;
     use std::fs::{self, File};
 
-    fn temp_file(data_dir: &Path, name: &str, age: Duration, now: SystemTime) -> std::path::PathBuf {
+    fn temp_file(
+        data_dir: &Path,
+        name: &str,
+        age: Duration,
+        now: SystemTime,
+    ) -> std::path::PathBuf {
         let dir = store::temp_dir(&store_dir(data_dir));
         fs::create_dir_all(&dir).unwrap();
         let path = dir.join(name);
@@ -71,7 +76,12 @@ mod tests {
         let hour = Duration::from_secs(3600);
         let old = temp_file(dir.path(), "ab.jpg.00000000000000aa.tmp", hour, now);
         let old2 = temp_file(dir.path(), "cd-p1.jpg.00000000000000bb.tmp", hour, now);
-        let fresh = temp_file(dir.path(), "ef.jpg.00000000000000cc.tmp", Duration::ZERO, now);
+        let fresh = temp_file(
+            dir.path(),
+            "ef.jpg.00000000000000cc.tmp",
+            Duration::ZERO,
+            now,
+        );
         let almost = temp_file(
             dir.path(),
             "ef.jpg.00000000000000dd.tmp",
@@ -85,7 +95,11 @@ mod tests {
         assert!(fresh.exists(), "a file being written right now stays");
         assert!(almost.exists(), "younger than the limit stays");
         assert!(foreign.exists(), "only the store's own temporary files go");
-        assert_eq!(sweep_stale_temp(dir.path(), now), 0, "nothing left to sweep");
+        assert_eq!(
+            sweep_stale_temp(dir.path(), now),
+            0,
+            "nothing left to sweep"
+        );
         // Later, the ones that were being written are stale too.
         assert_eq!(sweep_stale_temp(dir.path(), now + hour), 2);
         assert!(!fresh.exists() && !almost.exists());
@@ -121,7 +135,12 @@ mod tests {
             Duration::from_secs(3600),
             now,
         );
-        let fresh = temp_file(dir.path(), "bb.jpg.0000000000000002.tmp", Duration::ZERO, now);
+        let fresh = temp_file(
+            dir.path(),
+            "bb.jpg.0000000000000002.tmp",
+            Duration::ZERO,
+            now,
+        );
         let mut desk = crate::Desk::open(dir.path()).unwrap();
         assert!(!stale.exists(), "Desk::open sweeps stale temporary files");
         assert!(fresh.exists(), "and leaves one that may be being written");
