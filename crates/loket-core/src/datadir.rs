@@ -98,11 +98,88 @@ impl Desk {
         self.read_only
     }
 
+    /// Refuses up front, before costly work, a write to a read-only folder.
+    pub fn check_writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(LoketError::new(
+                ErrorCode::FolderDataTidakBisaDipakai,
+                format!(
+                    "Folder data {} hanya bisa dibaca: perubahan tidak bisa disimpan. Periksa izin folder atau disk.",
+                    self.dir.display()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     pub fn conn(&self) -> &Connection {
         &self.conn
     }
 
     pub fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::model::NewRequest;
+
+    /// The desk `Desk::open` makes of a folder it cannot write (which root,
+    /// running the tests in CI, cannot produce with permissions).
+    fn read_only_desk(dir: &Path) -> Desk {
+        Desk {
+            dir: dir.to_path_buf(),
+            conn: db::open_snapshot(&dir.join(db::DB_FILE)).unwrap(),
+            read_only: true,
+        }
+    }
+
+    #[test]
+    fn a_read_only_desk_reads_and_refuses_writes_before_any_work() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut desk = Desk::open(dir.path()).unwrap();
+            assert!(!desk.read_only());
+            let input = NewRequest {
+                name: "Siti Aminah".into(),
+                phone: "081234567890".into(),
+                ..Default::default()
+            };
+            crate::requests::create_request(desk.conn_mut(), &input, "Rina", 1).unwrap();
+        }
+        let mut desk = read_only_desk(dir.path());
+        let reg: String = desk
+            .conn()
+            .query_row("SELECT reg_no FROM requests", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            crate::requests::get_by_reg_no(desk.conn(), &reg)
+                .unwrap()
+                .name,
+            "SITI AMINAH"
+        );
+        let photo = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/fixtures/documents/WhatsApp Image 2026-11-24 at 10.15.32.jpeg");
+        let err = documents::add_path(&mut desk, &reg, None, &photo, "Rina", 2).unwrap_err();
+        assert_eq!(err.code, ErrorCode::FolderDataTidakBisaDipakai);
+        assert!(
+            !documents::store_dir(dir.path()).exists(),
+            "refused before a file is written"
+        );
+        let err = crate::requests::create_request(
+            desk.conn_mut(),
+            &NewRequest {
+                name: "Budi".into(),
+                phone: "081234567891".into(),
+                ..Default::default()
+            },
+            "Rina",
+            3,
+        )
+        .unwrap_err();
+        assert_eq!(err.code, ErrorCode::FolderDataTidakBisaDipakai);
     }
 }

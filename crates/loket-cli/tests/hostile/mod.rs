@@ -7,6 +7,8 @@
 
 #[cfg(unix)]
 pub mod kill;
+#[cfg(unix)]
+pub mod mount;
 
 use rusqlite::{Connection, OpenFlags};
 use sha2::{Digest, Sha256};

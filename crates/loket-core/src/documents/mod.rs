@@ -259,7 +259,9 @@ pub fn add_bytes(
     now_ms: i64,
 ) -> Result<Document> {
     let operator = check_operator(operator)?;
-    // Cheap refusals first: an unknown request must not cost a decode or leave files.
+    // Cheap refusals first: an unknown request or a read-only folder must
+    // not cost a decode or leave files.
+    desk.check_writable()?;
     crate::requests::get_by_reg_no(desk.conn(), reg_no)?;
     let stored = ingest::ingest(desk, bytes)?;
     let file_name = kind::clean_file_name(file_name, stored.format);
