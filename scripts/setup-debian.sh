@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine lacks to build, run and test Loket:
-# system packages, the Windows Rust target, tauri-driver and the npm
+# system packages, the Windows Rust target, nightly Rust and cargo-fuzz
+# (fuzzing), tauri-driver and the npm
 # packages of the UI and of the end-to-end tests. Safe to run again: every
 # step is skipped when its result is already there.
 set -euo pipefail
@@ -21,6 +22,8 @@ PACKAGES=(
   chromium
   # Benchmark reference (djpeg)
   libjpeg-turbo-progs
+  # Full-disk and read-only-folder tests: mount a tmpfs, run as another user
+  mount util-linux
   # Windows cross-check
   gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 mingw-w64-x86-64-dev
 )
@@ -39,6 +42,17 @@ if ! rustup target list --installed | grep -qx x86_64-pc-windows-gnu; then
   rustup target add x86_64-pc-windows-gnu
 fi
 rustup component list --installed | grep -q '^clippy' || rustup component add clippy rustfmt
+
+# Fuzzing (scripts/fuzz.sh, and briefly in scripts/test.sh): cargo-fuzz
+# drives libFuzzer, which needs a nightly toolchain.
+if ! rustup toolchain list | grep -q '^nightly'; then
+  echo "== rustup: installing the nightly toolchain (fuzzing)"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "== cargo: installing cargo-fuzz"
+  cargo install cargo-fuzz --locked --quiet
+fi
 
 if ! command -v tauri-driver >/dev/null 2>&1; then
   echo "== cargo: installing tauri-driver"

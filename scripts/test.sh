@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Every test of Loket, in the order that fails fastest: formatting, lints,
-# the workspace's Rust tests (with the bindings drift check), the UI's type
-# check and unit tests, the end-to-end tests of the real app under Xvfb, and
-# a check that the workspace compiles for Windows (x86_64-pc-windows-gnu).
+# the workspace's Rust tests (with the bindings drift check, the SIGKILL,
+# full-disk and read-only-folder tests), the UI's type check and unit tests,
+# 20 seconds of each fuzz target, the end-to-end tests of the real app under
+# Xvfb, and a check that the workspace compiles for Windows
+# (x86_64-pc-windows-gnu).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-debian.sh
@@ -26,6 +28,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "cargo test (workspace)"
 cargo test --workspace --locked
+
+step "fuzz targets, briefly on the committed corpus (long runs: scripts/fuzz.sh 600)"
+bash scripts/fuzz.sh 20
 
 step "build the app and CLI for the end-to-end tests"
 cargo build --workspace --locked

@@ -1,14 +1,21 @@
 //! Where Loket keeps its data, and opening it.
 //!
-//! The data folder holds the database (and, later, the document store). It
-//! is the OS's per-user app-data folder by default (`%APPDATA%\Loket` on
-//! Windows), overridden by `--data-dir` or `LOKET_DATA_DIR`. Debug builds use
+//! The data folder holds the database and the document store. It is the
+//! OS's per-user app-data folder by default (`%APPDATA%\Loket` on Windows),
+//! overridden by `--data-dir` or `LOKET_DATA_DIR`. Debug builds use
 //! `Loket-dev` instead, so a development run never touches an office's data.
+//!
+//! Opening also tidies up after a crash (stale temporary files of the
+//! document store, `documents/sweep.rs`), and a folder Loket may not write
+//! opens read-only when that shows all its data (`db/snapshot.rs`): the
+//! queue stays readable and every write is refused with a coded error.
 
 use crate::db;
+use crate::documents;
 use crate::error::{ErrorCode, LoketError, Result};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 /// The environment variable that sets the data folder.
 pub const ENV_DATA_DIR: &str = "LOKET_DATA_DIR";
@@ -44,26 +51,65 @@ pub fn resolve_data_dir(explicit: Option<PathBuf>) -> Result<PathBuf> {
 pub struct Desk {
     dir: PathBuf,
     conn: Connection,
+    read_only: bool,
 }
 
 impl Desk {
-    /// Creates the folder if needed and opens (migrating) its database.
+    /// Creates the folder if needed, opens (migrating) its database and
+    /// sweeps stale temporary files. A folder that cannot be written opens
+    /// read-only if its database can be read completely without writing
+    /// ([`Desk::read_only`]); otherwise its coded error is returned.
     pub fn open(dir: &Path) -> Result<Desk> {
         std::fs::create_dir_all(dir).map_err(|e| {
+            let err = LoketError::from_io(&e, "folder data");
+            if err.code == ErrorCode::DiskPenuh {
+                return err;
+            }
             LoketError::new(
                 ErrorCode::FolderDataTidakBisaDipakai,
                 format!("Folder data {} tidak bisa dibuat: {e}", dir.display()),
             )
         })?;
-        let conn = db::open(&dir.join(db::DB_FILE))?;
+        let path = dir.join(db::DB_FILE);
+        let (conn, read_only) = match db::open(&path) {
+            Ok(conn) => (conn, false),
+            Err(e) if e.code == ErrorCode::FolderDataTidakBisaDipakai => {
+                (db::open_snapshot(&path).map_err(|_| e)?, true)
+            }
+            Err(e) => return Err(e),
+        };
+        if !read_only {
+            documents::sweep_stale_temp(dir, SystemTime::now());
+        }
         Ok(Desk {
             dir: dir.to_path_buf(),
             conn,
+            read_only,
         })
     }
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Whether the folder could only be opened for reading: every write
+    /// fails with `folder_data_tidak_bisa_dipakai`.
+    pub fn read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Refuses up front, before costly work, a write to a read-only folder.
+    pub fn check_writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(LoketError::new(
+                ErrorCode::FolderDataTidakBisaDipakai,
+                format!(
+                    "Folder data {} hanya bisa dibaca: perubahan tidak bisa disimpan. Periksa izin folder atau disk.",
+                    self.dir.display()
+                ),
+            ));
+        }
+        Ok(())
     }
 
     pub fn conn(&self) -> &Connection {
@@ -72,5 +118,68 @@ impl Desk {
 
     pub fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::model::NewRequest;
+
+    /// The desk `Desk::open` makes of a folder it cannot write (which root,
+    /// running the tests in CI, cannot produce with permissions).
+    fn read_only_desk(dir: &Path) -> Desk {
+        Desk {
+            dir: dir.to_path_buf(),
+            conn: db::open_snapshot(&dir.join(db::DB_FILE)).unwrap(),
+            read_only: true,
+        }
+    }
+
+    #[test]
+    fn a_read_only_desk_reads_and_refuses_writes_before_any_work() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut desk = Desk::open(dir.path()).unwrap();
+            assert!(!desk.read_only());
+            let input = NewRequest {
+                name: "Siti Aminah".into(),
+                phone: "081234567890".into(),
+                ..Default::default()
+            };
+            crate::requests::create_request(desk.conn_mut(), &input, "Rina", 1).unwrap();
+        }
+        let mut desk = read_only_desk(dir.path());
+        let reg: String = desk
+            .conn()
+            .query_row("SELECT reg_no FROM requests", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            crate::requests::get_by_reg_no(desk.conn(), &reg)
+                .unwrap()
+                .name,
+            "SITI AMINAH"
+        );
+        let photo = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/fixtures/documents/WhatsApp Image 2026-11-24 at 10.15.32.jpeg");
+        let err = documents::add_path(&mut desk, &reg, None, &photo, "Rina", 2).unwrap_err();
+        assert_eq!(err.code, ErrorCode::FolderDataTidakBisaDipakai);
+        assert!(
+            !documents::store_dir(dir.path()).exists(),
+            "refused before a file is written"
+        );
+        let err = crate::requests::create_request(
+            desk.conn_mut(),
+            &NewRequest {
+                name: "Budi".into(),
+                phone: "081234567891".into(),
+                ..Default::default()
+            },
+            "Rina",
+            3,
+        )
+        .unwrap_err();
+        assert_eq!(err.code, ErrorCode::FolderDataTidakBisaDipakai);
     }
 }

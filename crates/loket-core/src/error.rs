@@ -135,8 +135,8 @@ pub type Result<T, E = LoketError> = std::result::Result<T, E>;
 
 impl LoketError {
     /// Maps a failure to create, write or rename something in the data folder
-    /// (`what` names it for the operator) to a coded error: a full disk or
-    /// quota is `DiskPenuh`, a refused permission or a read-only disk is
+    /// (`what` names it for the operator) to a coded error: a full disk, a
+    /// full quota or a file over the size limit (EFBIG) is `DiskPenuh`, a refused permission or a read-only disk is
     /// `FolderDataTidakBisaDipakai`, anything else `GagalMenyimpan`.
     pub fn from_io(err: &std::io::Error, what: &str) -> Self {
         use std::io::ErrorKind as K;
@@ -155,6 +155,13 @@ impl LoketError {
                 ErrorCode::DiskPenuh,
                 format!("Disk penuh: {what} tidak tersimpan. Kosongkan ruang disk lalu ulangi."),
             ),
+            // EFBIG: the file system's (FAT32's 4 GB) or the process's size limit.
+            K::FileTooLarge => LoketError::new(
+                ErrorCode::DiskPenuh,
+                format!(
+                    "Disk tidak bisa menampung {what}: berkas melebihi batas ukuran disk. Pindahkan folder data ke disk lain lalu ulangi."
+                ),
+            ),
             K::PermissionDenied | K::ReadOnlyFilesystem => LoketError::new(
                 ErrorCode::FolderDataTidakBisaDipakai,
                 format!("Folder data tidak bisa ditulis ({what}). Periksa izin folder atau disk."),
@@ -170,10 +177,18 @@ impl LoketError {
 impl From<rusqlite::Error> for LoketError {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ffi::ErrorCode as Sq;
+        // SQLite cannot grow the shared-memory index (`-shm`) of the WAL
+        // only when the disk is full: an extended code of the I/O error.
+        let shm_full = matches!(&e, rusqlite::Error::SqliteFailure(f, _)
+            if f.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE);
         match e.sqlite_error_code() {
             Some(Sq::DiskFull) => LoketError::new(
                 ErrorCode::DiskPenuh,
                 "Disk penuh: data tidak tersimpan. Kosongkan ruang disk lalu ulangi.",
+            ),
+            _ if shm_full => LoketError::new(
+                ErrorCode::DiskPenuh,
+                "Disk penuh: basis data tidak bisa dibuka. Kosongkan ruang disk lalu ulangi.",
             ),
             Some(Sq::NotADatabase) | Some(Sq::DatabaseCorrupt) => LoketError::new(
                 ErrorCode::BasisDataRusak,
@@ -190,5 +205,48 @@ impl From<rusqlite::Error> for LoketError {
                 format!("Gagal mengakses basis data: {e}"),
             ),
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use rusqlite::ffi;
+
+    fn sqlite(extended: std::ffi::c_int) -> ErrorCode {
+        LoketError::from(rusqlite::Error::SqliteFailure(
+            ffi::Error::new(extended),
+            None,
+        ))
+        .code
+    }
+
+    #[test]
+    fn a_file_over_the_size_limit_is_a_full_disk() {
+        let err = std::io::Error::from(std::io::ErrorKind::FileTooLarge);
+        assert_eq!(LoketError::from_io(&err, "x").code, ErrorCode::DiskPenuh);
+        #[cfg(target_os = "linux")]
+        assert_eq!(
+            LoketError::from_io(&std::io::Error::from_raw_os_error(27), "x").code,
+            ErrorCode::DiskPenuh,
+            "EFBIG"
+        );
+    }
+
+    #[test]
+    fn sqlite_full_disk_codes() {
+        assert_eq!(sqlite(ffi::SQLITE_FULL), ErrorCode::DiskPenuh);
+        assert_eq!(
+            sqlite(ffi::SQLITE_IOERR_SHMSIZE),
+            ErrorCode::DiskPenuh,
+            "the WAL index cannot grow: a full disk"
+        );
+        assert_eq!(sqlite(ffi::SQLITE_IOERR_WRITE), ErrorCode::GagalMenyimpan);
+        assert_eq!(
+            sqlite(ffi::SQLITE_READONLY),
+            ErrorCode::FolderDataTidakBisaDipakai
+        );
+        assert_eq!(sqlite(ffi::SQLITE_CORRUPT), ErrorCode::BasisDataRusak);
     }
 }

@@ -35,3 +35,16 @@ pub fn stderr(out: &Output) -> String {
 pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }
+
+/// The shared fixture documents: `shared/` sits beside the repository.
+pub const FIXTURES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/fixtures/documents"
+);
+
+/// A fixture document by name; a missing one fails the test (never skips it).
+pub fn fixture(name: &str) -> std::path::PathBuf {
+    let p = Path::new(FIXTURES).join(name);
+    assert!(p.is_file(), "fixture {} is missing", p.display());
+    p
+}

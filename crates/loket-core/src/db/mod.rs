@@ -7,6 +7,7 @@
 //! damage data it does not understand.
 
 mod migrations;
+mod snapshot;
 
 use crate::error::{ErrorCode, LoketError, Result};
 use rusqlite::{Connection, OpenFlags};
@@ -14,6 +15,7 @@ use std::path::Path;
 use std::time::Duration;
 
 pub use migrations::SCHEMA_VERSION;
+pub use snapshot::open_snapshot;
 
 /// `PRAGMA application_id` of a Loket database: "LOKT" in ASCII.
 pub const APPLICATION_ID: i32 = 0x4C4F_4B54;

@@ -178,3 +178,35 @@ fn damaged_variants_of_good_files_are_refused() {
     assert_eq!(err.code, ErrorCode::BerkasRusak, "{}", err.message);
     assert!(files_under(&store_dir(dir.path())).is_empty());
 }
+
+#[test]
+fn inspect_gives_the_verdict_of_an_add_without_a_data_folder() {
+    for e in manifest() {
+        if e["present"] == false {
+            continue; // the 60 MB blob: refused on its length, covered above
+        }
+        let name = e["file"].as_str().unwrap();
+        let bytes = std::fs::read(fixture(name)).unwrap();
+        let verdict = inspect(&bytes);
+        if e["kind"] == "bad" {
+            let code = verdict.map(|_| ()).unwrap_err().code;
+            assert_eq!(
+                code,
+                expected_code(e["variant"].as_str().unwrap()),
+                "{name}"
+            );
+        } else {
+            let seen = verdict.unwrap_or_else(|err| panic!("{name}: {err}"));
+            let want = |k: &str| u32::try_from(e[k].as_u64().unwrap()).unwrap();
+            assert_eq!(
+                (seen.width, seen.height, seen.pages),
+                (want("display_width"), want("display_height"), 1),
+                "{name}"
+            );
+            assert_eq!(
+                seen.format.as_str(),
+                e["format"].as_str().unwrap().to_lowercase()
+            );
+        }
+    }
+}

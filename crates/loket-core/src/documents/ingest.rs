@@ -15,7 +15,7 @@ use super::derive::Derived;
 use super::rows;
 use super::sniff;
 use super::store::{self, store_dir};
-use super::{refuse, DocFormat};
+use super::{refuse, DocFormat, Inspected};
 use crate::error::Result;
 use crate::Desk;
 use sha2::{Digest, Sha256};
@@ -33,11 +33,29 @@ pub(super) struct Stored {
     pub(super) bytes: u64,
 }
 
-/// Validates `bytes` and puts the original and its derived images in the store.
-pub(super) fn ingest(desk: &Desk, bytes: &[u8]) -> Result<Stored> {
+/// The cheap refusals, in order: size, format, header limits.
+fn validate(bytes: &[u8]) -> Result<(DocFormat, decode::Source)> {
     sniff::check_len(bytes.len() as u64)?;
     let format = sniff::sniff(bytes)?;
     let source = decode::probe(format, bytes)?;
+    Ok((format, source))
+}
+
+/// Every check and every decode of an add, with nothing written.
+pub(super) fn inspect(bytes: &[u8]) -> Result<Inspected> {
+    let (format, source) = validate(bytes)?;
+    let rendered = decode::render(&source, bytes)?;
+    Ok(Inspected {
+        format,
+        width: rendered.width,
+        height: rendered.height,
+        pages: u32::try_from(rendered.pages.len()).unwrap_or(u32::MAX),
+    })
+}
+
+/// Validates `bytes` and puts the original and its derived images in the store.
+pub(super) fn ingest(desk: &Desk, bytes: &[u8]) -> Result<Stored> {
+    let (format, source) = validate(bytes)?;
     let sha256 = sha256_hex(bytes);
     let root = store_dir(desk.dir());
     if let Some(known) = rows::known(desk.conn(), &sha256)? {
@@ -47,7 +65,7 @@ pub(super) fn ingest(desk: &Desk, bytes: &[u8]) -> Result<Stored> {
     }
     let original = store::original_path(&root, &sha256, format);
     std::thread::scope(|s| {
-        let staging = s.spawn(|| store::stage(&original, bytes));
+        let staging = s.spawn(|| store::stage(&root, &original, bytes));
         let rendered = decode::render(&source, bytes);
         let staged = staging
             .join()
@@ -80,11 +98,11 @@ fn write_derived(root: &Path, sha: &str, pages: &[Derived]) -> Result<()> {
     std::thread::scope(|s| {
         let thumbs = s.spawn(|| {
             pages.iter().zip(1u32..).try_for_each(|(page, n)| {
-                store::write_new(&store::thumb_path(root, sha, n), &page.thumb)
+                store::write_new(root, &store::thumb_path(root, sha, n), &page.thumb)
             })
         });
         let displays = pages.iter().zip(1u32..).try_for_each(|(page, n)| {
-            store::write_new(&store::display_path(root, sha, n), &page.display)
+            store::write_new(root, &store::display_path(root, sha, n), &page.display)
         });
         thumbs
             .join()

@@ -44,6 +44,7 @@ mod refuse;
 mod rows;
 mod sniff;
 mod store;
+mod sweep;
 
 #[cfg(test)]
 mod fixture_tests;
@@ -56,6 +57,7 @@ mod tests;
 
 pub use kind::guess_kind;
 pub use store::store_dir;
+pub use sweep::{sweep_stale_temp, STALE_TEMP_AGE};
 
 use crate::error::Result;
 use crate::requests::check_operator;
@@ -209,6 +211,24 @@ pub struct Document {
     pub operator: String,
 }
 
+/// What a file would be stored as, from [`inspect`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Inspected {
+    pub format: DocFormat,
+    /// Upright width (first page of a PDF at [`PDF_DPI`]).
+    pub width: u32,
+    /// Upright height, as `width`.
+    pub height: u32,
+    pub pages: u32,
+}
+
+/// Checks `bytes` exactly as adding them would — size, format, header
+/// limits, decoding and deriving every page — and writes nothing: bytes
+/// in, a verdict out, no data folder (the fuzz targets drive this).
+pub fn inspect(bytes: &[u8]) -> Result<Inspected> {
+    ingest::inspect(bytes)
+}
+
 /// Adds the file at `path` (drag-and-drop, file picker) to request `reg_no`.
 /// `kind: None` guesses it from the name and shape ([`guess_kind`]).
 pub fn add_path(
@@ -239,7 +259,9 @@ pub fn add_bytes(
     now_ms: i64,
 ) -> Result<Document> {
     let operator = check_operator(operator)?;
-    // Cheap refusals first: an unknown request must not cost a decode or leave files.
+    // Cheap refusals first: an unknown request or a read-only folder must
+    // not cost a decode or leave files.
+    desk.check_writable()?;
     crate::requests::get_by_reg_no(desk.conn(), reg_no)?;
     let stored = ingest::ingest(desk, bytes)?;
     let file_name = kind::clean_file_name(file_name, stored.format);

@@ -4,16 +4,20 @@
 //! <data>/documents/originals/<aa>/<sha256>.<ext>   the bytes as received
 //! <data>/documents/display/<aa>/<sha256>-p<N>.jpg  upright display copy of page N
 //! <data>/documents/thumbs/<aa>/<sha256>-p<N>.jpg   thumbnail of page N
+//! <data>/documents/tmp/<name>.<random>.tmp         a file being written
 //! ```
 //!
 //! Names come from the content's SHA-256 (`<aa>` = its first two hex digits,
 //! so no folder holds more than a few thousand files after years of use):
 //! the same bytes land on the same paths, which makes duplicates free and a
 //! half-finished add harmless. A file name given by a citizen never becomes
-//! a path. Every file is written atomically — a temporary file in the same
-//! folder, written, `sync_all`, renamed into place, and the folder synced on
-//! Unix — so a crash or power cut leaves either the whole file or none (at
-//! worst a stray `.tmp` file). Existing files are never rewritten, so a
+//! a path. Every file is written atomically — a temporary file in `tmp/`
+//! (same file system, so the rename is atomic), written, `sync_all`, renamed
+//! into place, and its folder synced on Unix — so a crash or power cut leaves
+//! either the whole file or none under a final name. What a crash leaves in
+//! `tmp/` is swept when a data folder is opened (`sweep.rs`); keeping all
+//! temporary files in one folder makes that sweep one directory read instead
+//! of a walk of the whole store. Existing files are never rewritten, so a
 //! viewer that has one open is never disturbed.
 
 use super::DocFormat;
@@ -27,6 +31,14 @@ use std::path::{Path, PathBuf};
 pub fn store_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("documents")
 }
+
+/// The folder of files being written, inside the store folder `root`.
+pub(super) fn temp_dir(root: &Path) -> PathBuf {
+    root.join("tmp")
+}
+
+/// The extension of every temporary file of the store.
+pub(super) const TEMP_EXT: &str = "tmp";
 
 fn shard(sha256: &str) -> &str {
     sha256.get(..2).unwrap_or("00")
@@ -84,24 +96,27 @@ impl Drop for Staged {
     }
 }
 
-/// Writes `bytes` beside `dest` under a temporary name and syncs it, or
-/// returns `None` when `dest` already exists (same name, same content).
-pub(super) fn stage(dest: &Path, bytes: &[u8]) -> Result<Option<Staged>> {
+/// Writes `bytes` under a temporary name in the `tmp/` folder of the store
+/// `root` and syncs it, or returns `None` when `dest` already exists (same
+/// name, same content).
+pub(super) fn stage(root: &Path, dest: &Path, bytes: &[u8]) -> Result<Option<Staged>> {
     if dest.is_file() {
         return Ok(None);
     }
     let dir = dest.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(|e| io(&e, dir))?;
+    let tmp = temp_dir(root);
+    fs::create_dir_all(&tmp).map_err(|e| io(&e, &tmp))?;
     let name = dest
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{:016x}.tmp", fastrand::u64(..)));
+    let temp = tmp.join(format!("{name}.{:016x}.{TEMP_EXT}", fastrand::u64(..)));
     let mut file = OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&temp)
-        .map_err(|e| io(&e, dir))?;
+        .map_err(|e| io(&e, &tmp))?;
     // From here on, dropping `staged` removes the temporary file.
     let staged = Staged {
         temp,
@@ -113,9 +128,10 @@ pub(super) fn stage(dest: &Path, bytes: &[u8]) -> Result<Option<Staged>> {
     Ok(Some(staged))
 }
 
-/// Writes `bytes` to `dest` atomically unless `dest` already exists.
-pub(super) fn write_new(dest: &Path, bytes: &[u8]) -> Result<()> {
-    match stage(dest, bytes)? {
+/// Writes `bytes` to `dest` in the store `root` atomically unless `dest`
+/// already exists.
+pub(super) fn write_new(root: &Path, dest: &Path, bytes: &[u8]) -> Result<()> {
+    match stage(root, dest, bytes)? {
         Some(staged) => staged.commit(),
         None => Ok(()),
     }
