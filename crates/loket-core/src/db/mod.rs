@@ -6,10 +6,13 @@
 //! refused *before* anything is written to it, so an older build can never
 //! damage data it does not understand.
 
+mod file;
 mod migrations;
 
 use crate::error::{ErrorCode, LoketError, Result};
 use rusqlite::{Connection, OpenFlags};
+
+pub(crate) use file::open_file;
 use std::path::Path;
 use std::time::Duration;
 
@@ -23,7 +26,7 @@ pub const DB_FILE: &str = "loket.db";
 
 /// Opens (creating if needed) the database at `path` and migrates it.
 pub fn open(path: &Path) -> Result<Connection> {
-    let conn = Connection::open_with_flags(
+    let conn = open_file(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
