@@ -21,8 +21,9 @@ PACKAGES=(
   chromium
   # Benchmark reference (djpeg)
   libjpeg-turbo-progs
-  # Windows cross-check
+  # Windows: cross-build with mingw-w64, run the test binaries under Wine
   gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 mingw-w64-x86-64-dev
+  wine wine64
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -2,7 +2,8 @@
 # Every test of Loket, in the order that fails fastest: formatting, lints,
 # the workspace's Rust tests (with the bindings drift check), the UI's type
 # check and unit tests, the end-to-end tests of the real app under Xvfb, and
-# a check that the workspace compiles for Windows (x86_64-pc-windows-gnu).
+# the Windows tests: the core's and the CLI's tests built for Windows and run
+# under Wine, and loket.exe and loket-cli.exe cross-built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-debian.sh
@@ -33,9 +34,8 @@ cargo build --workspace --locked
 step "end-to-end tests (real app, Xvfb, WebDriver)"
 bash scripts/e2e.sh
 
-step "cargo check for Windows (x86_64-pc-windows-gnu)"
-CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc \
-  cargo check --workspace --all-targets --locked --target x86_64-pc-windows-gnu
+step "Windows: tests under Wine, loket.exe and loket-cli.exe (x86_64-pc-windows-gnu)"
+bash scripts/windows-tests.sh
 
 echo
 echo "All Loket tests passed."
