@@ -31,7 +31,7 @@ pub(crate) fn open_file(path: &Path, flags: OpenFlags) -> rusqlite::Result<Conne
 /// verbatim or a device path, or that is not Unicode (rusqlite refuses it
 /// with its own error), is returned unchanged.
 #[cfg(windows)]
-pub(crate) fn verbatim(path: &Path) -> std::path::PathBuf {
+fn verbatim(path: &Path) -> std::path::PathBuf {
     // `absolute` resolves `.`, `..` and `/` the way Windows would, which a
     // verbatim path no longer does.
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());

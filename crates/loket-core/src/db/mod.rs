@@ -11,11 +11,10 @@ mod migrations;
 
 use crate::error::{ErrorCode, LoketError, Result};
 use rusqlite::{Connection, OpenFlags};
-
-pub(crate) use file::open_file;
 use std::path::Path;
 use std::time::Duration;
 
+pub(crate) use file::open_file;
 pub use migrations::SCHEMA_VERSION;
 
 /// `PRAGMA application_id` of a Loket database: "LOKT" in ASCII.
