@@ -11,7 +11,8 @@
 # Tests that fail under Wine for a reason that is Wine's, not Loket's, are
 # skipped by exact name in WINE_SKIPS below, each with its reason.
 #
-# Usage: scripts/windows-tests.sh [--tests-only]
+# Usage: scripts/windows-tests.sh [--tests-only]   (--tests-only: no loket.exe;
+# loket-cli.exe is built for the CLI's tests either way)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
