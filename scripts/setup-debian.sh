@@ -24,8 +24,9 @@ PACKAGES=(
   libjpeg-turbo-progs
   # Full-disk and read-only-folder tests: mount a tmpfs, run as another user
   mount util-linux
-  # Windows cross-check
+  # Windows: cross-build with mingw-w64, run the test binaries under Wine
   gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 mingw-w64-x86-64-dev
+  wine wine64
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -104,6 +104,9 @@ pub enum ErrorCode {
     FolderTujuanTidakKosong,
     /// The folder chosen for a backup does not exist or cannot be written.
     FolderCadanganTidakBisaDipakai,
+    /// Windows: the file to replace is open in another program (a recap in
+    /// Excel, a receipt in a PDF viewer); close it and try again.
+    BerkasSedangDibuka,
 }
 
 /// An error with its stable code and an Indonesian message for the operator.

@@ -49,17 +49,62 @@ impl AtomicFile {
         })
     }
 
-    /// Flushes, syncs and renames the file into place.
+    /// Flushes, syncs and renames the file into place. When that fails,
+    /// the temporary file is deleted and the destination left as it was.
     pub fn commit(mut self) -> Result<()> {
         let Some(out) = self.out.take() else {
             return Ok(());
         };
-        let file = out.into_inner().map_err(|e| io(e.error(), &self.dest))?;
-        file.sync_all().map_err(|e| io(&e, &self.dest))?;
-        drop(file);
-        fs::rename(&self.temp, &self.dest).map_err(|e| io(&e, &self.dest))?;
+        let placed = out
+            .into_inner()
+            .map_err(|e| io(e.error(), &self.dest))
+            .and_then(|file| {
+                file.sync_all().map_err(|e| io(&e, &self.dest))?;
+                drop(file);
+                fs::rename(&self.temp, &self.dest).map_err(|e| replace_error(&e, &self.dest))
+            });
+        if placed.is_err() {
+            let _ = fs::remove_file(&self.temp);
+        }
+        placed?;
         sync_dir(self.dest.parent());
         Ok(())
+    }
+}
+
+/// Whether `err` means another program holds the file open in a way that
+/// refuses us: a sharing or lock violation on Windows (Unix has neither).
+pub fn held_open(err: &std::io::Error) -> bool {
+    const ERROR_SHARING_VIOLATION: i32 = 32;
+    const ERROR_LOCK_VIOLATION: i32 = 33;
+    cfg!(windows)
+        && matches!(
+            err.raw_os_error(),
+            Some(ERROR_SHARING_VIOLATION | ERROR_LOCK_VIOLATION)
+        )
+}
+
+/// The error of a failed rename over `dest`. Windows refuses to replace a
+/// file that another program holds open (a recap open in Excel, a receipt in
+/// a PDF viewer), with "access denied" or a sharing violation: the operator
+/// can fix that by closing the file, so it gets its own code.
+fn replace_error(err: &std::io::Error, dest: &Path) -> LoketError {
+    const ERROR_ACCESS_DENIED: i32 = 5;
+    let writable_file =
+        fs::metadata(dest).is_ok_and(|m| m.is_file() && !m.permissions().readonly());
+    let open_elsewhere = cfg!(windows)
+        && writable_file
+        && (held_open(err) || err.raw_os_error() == Some(ERROR_ACCESS_DENIED));
+    if open_elsewhere {
+        LoketError::new(
+            crate::ErrorCode::BerkasSedangDibuka,
+            format!(
+                "Berkas {} sedang dibuka di program lain (misalnya Excel atau pembaca PDF). Tutup berkas itu, lalu ulangi.",
+                dest.display()
+            ),
+        )
+    } else {
+        io(err, dest)
     }
 }
 

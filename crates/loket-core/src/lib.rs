@@ -40,6 +40,9 @@ pub mod verify;
 #[cfg(test)]
 mod test_desk;
 
+#[cfg(test)]
+mod platform_tests;
+
 pub use datadir::Desk;
 pub use error::{ErrorCode, LoketError, Result};
 

@@ -12,7 +12,7 @@ use crate::error::{ErrorCode, LoketError, Result};
 use crate::fsutil;
 use crate::Desk;
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::OpenFlags;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -192,7 +192,7 @@ struct Snapshot {
 /// Copies the database at `source` to the new file `dest` in one online
 /// backup step (one read snapshot) and reads what the copy references.
 fn snapshot(source: &Path, dest: &Path) -> Result<Snapshot> {
-    let src = Connection::open_with_flags(
+    let src = crate::db::open_file(
         source,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
@@ -210,7 +210,7 @@ fn snapshot(source: &Path, dest: &Path) -> Result<Snapshot> {
             "Berkas ini bukan basis data Loket; tidak dicadangkan.",
         ));
     }
-    let mut dst = Connection::open(dest).map_err(|e| {
+    let mut dst = crate::db::open_file(dest, OpenFlags::default()).map_err(|e| {
         LoketError::new(
             ErrorCode::FolderCadanganTidakBisaDipakai,
             format!(

@@ -86,7 +86,7 @@ impl Checker {
         let damaged = |c: &mut Checker, why: String| {
             c.problem(&name, ProblemKind::DatabaseDamaged, why);
         };
-        let conn = match Connection::open_with_flags(
+        let conn = match crate::db::open_file(
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         ) {

@@ -45,3 +45,22 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     tx.commit()?;
     Ok(())
 }
+
+/// Brings a new database to schema `version` only, as an older Loket left
+/// it (tests of migrating forward).
+#[cfg(test)]
+pub(super) fn migrate_to(conn: &mut Connection, version: i32) -> Result<()> {
+    let tx = conn.transaction()?;
+    for sql in MIGRATIONS
+        .iter()
+        .take(usize::try_from(version).unwrap_or(0))
+    {
+        tx.execute_batch(sql)?;
+    }
+    tx.execute_batch(&format!(
+        "PRAGMA application_id = {}; PRAGMA user_version = {version};",
+        super::APPLICATION_ID
+    ))?;
+    tx.commit()?;
+    Ok(())
+}

@@ -6,6 +6,7 @@
 //! refused *before* anything is written to it, so an older build can never
 //! damage data it does not understand.
 
+mod file;
 mod migrations;
 mod snapshot;
 
@@ -14,6 +15,7 @@ use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 use std::time::Duration;
 
+pub(crate) use file::open_file;
 pub use migrations::SCHEMA_VERSION;
 pub use snapshot::open_snapshot;
 
@@ -25,7 +27,7 @@ pub const DB_FILE: &str = "loket.db";
 
 /// Opens (creating if needed) the database at `path` and migrates it.
 pub fn open(path: &Path) -> Result<Connection> {
-    let conn = Connection::open_with_flags(
+    let conn = open_file(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE

@@ -28,6 +28,9 @@ pub(super) fn too_large(len: u64) -> LoketError {
 
 pub(super) fn unreadable(name: &str, err: &std::io::Error) -> LoketError {
     let why = match err.kind() {
+        _ if crate::fsutil::held_open(err) => {
+            "sedang dikunci program lain; tutup program itu lalu ulangi"
+        }
         std::io::ErrorKind::NotFound => "tidak ditemukan (mungkin sudah dipindah atau dihapus)",
         std::io::ErrorKind::PermissionDenied => "tidak boleh dibuka (izin berkas)",
         _ => "tidak bisa dibaca",

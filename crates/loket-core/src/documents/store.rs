@@ -80,8 +80,19 @@ pub(super) struct Staged {
 
 impl Staged {
     /// Renames the file into place and syncs its folder.
+    ///
+    /// Another add of the same bytes (the app and `loket-cli`, two pastes)
+    /// may have put the file there since [`stage`] looked. On Windows the
+    /// rename then fails when that file is open (the viewer shows it):
+    /// the name holds the same content, so the file in place is kept and
+    /// the temporary one is dropped.
     pub(super) fn commit(mut self) -> Result<()> {
-        fs::rename(&self.temp, &self.dest).map_err(|e| io(&e, &self.dest))?;
+        if let Err(e) = fs::rename(&self.temp, &self.dest) {
+            if self.dest.is_file() {
+                return Ok(());
+            }
+            return Err(io(&e, &self.dest));
+        }
         self.committed = true;
         sync_dir(self.dest.parent());
         Ok(())
@@ -152,4 +163,28 @@ fn sync_dir(dir: Option<&Path>) {
     }
     #[cfg(not(unix))]
     let _ = dir;
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_copy_put_in_place_meanwhile_and_held_open_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("display").join("ab").join("ab12-p1.jpg");
+        let staged = stage(&dest, b"same bytes").unwrap().unwrap();
+        // Another add of the same photo finishes first, and the viewer shows it.
+        fs::write(&dest, b"same bytes").unwrap();
+        let viewer = crate::platform_tests::hold_open(&dest, crate::platform_tests::SHARE_READ);
+        staged.commit().unwrap();
+        drop(viewer);
+        assert_eq!(fs::read(&dest).unwrap(), b"same bytes");
+        let left: Vec<_> = fs::read_dir(dest.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left.len(), 1, "no temporary file is left: {left:?}");
+    }
 }
