@@ -174,7 +174,7 @@ mod tests {
     fn a_copy_put_in_place_meanwhile_and_held_open_is_kept() {
         let dir = tempfile::tempdir().unwrap();
         let dest = dir.path().join("display").join("ab").join("ab12-p1.jpg");
-        let staged = stage(&dest, b"same bytes").unwrap().unwrap();
+        let staged = stage(dir.path(), &dest, b"same bytes").unwrap().unwrap();
         // Another add of the same photo finishes first, and the viewer shows it.
         fs::write(&dest, b"same bytes").unwrap();
         let viewer = crate::platform_tests::hold_open(&dest, crate::platform_tests::SHARE_READ);
@@ -185,6 +185,8 @@ mod tests {
             .unwrap()
             .map(|e| e.unwrap().file_name())
             .collect();
-        assert_eq!(left.len(), 1, "no temporary file is left: {left:?}");
+        assert_eq!(left.len(), 1, "only the photo is in its folder: {left:?}");
+        let temps = fs::read_dir(temp_dir(dir.path())).map_or(0, |d| d.count());
+        assert_eq!(temps, 0, "no temporary file is left");
     }
 }
