@@ -131,22 +131,10 @@ pub async fn delivery_reply_open(
     state: State<'_, AppState>,
     reg_no: String,
 ) -> Res<Reply> {
-    let reply = state
-        .run(move |desk, s| {
-            let now = clock::now_ms();
-            let r = reply::compose_delivery(desk.conn(), &reg_no, now)?;
-            audit::record(
-                desk.conn(),
-                now,
-                &s.name,
-                Action::BalasanDibuka,
-                None,
-                &format!("{reg_no} {}", r.key),
-            )?;
-            Ok(r)
-        })
-        .await?;
-    open(&app, reply)
+    compose_logged_open(&app, &state, reg_no, |d, r, now| {
+        reply::compose_delivery(d.conn(), r, now)
+    })
+    .await
 }
 
 /// Opens the complainant's WhatsApp chat with the answer.
@@ -156,22 +144,39 @@ pub async fn complaint_reply_open(
     state: State<'_, AppState>,
     reg_no: String,
 ) -> Res<Reply> {
+    compose_logged_open(&app, &state, reg_no, |d, r, now| {
+        reply::compose_complaint(d.conn(), r, now)
+    })
+    .await
+}
+
+/// Composes a reply, logs that it was opened, and opens the chat.
+async fn compose_logged_open<F>(
+    app: &AppHandle,
+    state: &AppState,
+    reg_no: String,
+    compose: F,
+) -> Res<Reply>
+where
+    F: FnOnce(&loket_core::Desk, &str, i64) -> Res<Reply> + Send + 'static,
+{
     let reply = state
         .run(move |desk, s| {
             let now = clock::now_ms();
-            let r = reply::compose_complaint(desk.conn(), &reg_no, now)?;
+            let r = compose(desk, &reg_no, now)?;
+            let detail = format!("{reg_no} {}", r.key);
             audit::record(
                 desk.conn(),
                 now,
                 &s.name,
                 Action::BalasanDibuka,
                 None,
-                &format!("{reg_no} {}", r.key),
+                &detail,
             )?;
             Ok(r)
         })
         .await?;
-    open(&app, reply)
+    open(app, reply)
 }
 
 fn open(app: &AppHandle, reply: Reply) -> Res<Reply> {
