@@ -10,7 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-debian.sh
 
-step() { echo; echo "== $*"; }
+# Each step also prints the free disk space: a full CI disk once stopped the
+# run, and the log should show which step grows the target folder.
+step() { echo; echo "== $*  [$(df -h --output=avail . | tail -1 | tr -d ' ') free]"; }
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -32,6 +34,9 @@ cargo test --workspace --locked
 
 step "fuzz targets, briefly on the committed corpus (long runs: scripts/fuzz.sh 600)"
 FUZZ_QUICK_BUILD=1 bash scripts/fuzz.sh 20
+# The fuzz build (a release build with libFuzzer) is not needed again in
+# this run; on a clean checkout its gigabytes only crowd the later builds.
+if [ "${LOKET_CI:-0}" = 1 ]; then rm -rf "${CARGO_TARGET_DIR:-target}/fuzz"; fi
 
 step "build the app and CLI for the end-to-end tests"
 cargo build --workspace --locked
