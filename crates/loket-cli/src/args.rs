@@ -86,6 +86,8 @@ pub(crate) enum Cmd {
     Backup(crate::backup::BackupArgs),
     /// Restore a backup into a new data folder.
     Restore(crate::backup::RestoreArgs),
+    /// Read the NIK, KK number and other fields from a KTP-el or KK photo (offline OCR).
+    Ocr(crate::ocr::OcrArgs),
     /// Photo retention: delete photos and PDFs a set number of days after a request closes.
     Retention {
         #[command(subcommand)]

@@ -9,6 +9,7 @@ mod args;
 mod audit;
 mod backup;
 mod complaint;
+mod ocr;
 mod output;
 mod pos;
 mod receipt;
@@ -170,6 +171,7 @@ fn run(cli: Cli) -> Result<Verdict, Failure> {
         }
         Cmd::Backup(a) => backup::run(cli.data_dir, a),
         Cmd::Restore(a) => backup::restore(a),
+        Cmd::Ocr(a) => ocr::run(a),
         Cmd::Retention { cmd } => retention::run(cli.data_dir, cli.operator, cmd),
     }
 }

@@ -107,6 +107,12 @@ pub enum ErrorCode {
     /// Windows: the file to replace is open in another program (a recap in
     /// Excel, a receipt in a PDF viewer); close it and try again.
     BerkasSedangDibuka,
+    /// The OCR models are not installed beside Loket.
+    ModelOcrTidakAda,
+    /// An OCR model file failed its SHA-256 check or could not be loaded.
+    ModelOcrRusak,
+    /// The OCR engine failed on a photo.
+    GagalMembacaFoto,
 }
 
 /// An error with its stable code and an Indonesian message for the operator.

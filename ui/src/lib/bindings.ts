@@ -1,7 +1,7 @@
 // Generated from the Rust types by loket-core's bindings.rs. Do not edit.
 // Regenerate: LOKET_UPDATE_BINDINGS=1 cargo test -p loket-core bindings
 
-export type ErrorCode = "nik_tidak_valid" | "nomor_kk_tidak_valid" | "nomor_wa_tidak_valid" | "nama_tidak_valid" | "teks_terlalu_panjang" | "kategori_tidak_dikenal" | "status_tidak_dikenal" | "hasil_tidak_dikenal" | "perpindahan_tidak_sah" | "hasil_wajib_diisi" | "permohonan_tidak_ditemukan" | "operator_belum_diisi" | "basis_data_versi_baru" | "basis_data_rusak" | "folder_data_tidak_bisa_dipakai" | "disk_penuh" | "gagal_menyimpan" | "masukan_tidak_valid" | "berkas_kosong" | "berkas_terlalu_besar" | "berkas_tidak_bisa_dibaca" | "bukan_gambar" | "format_tidak_didukung" | "berkas_rusak" | "gambar_terlalu_kecil" | "gambar_terlalu_besar" | "terlalu_banyak_halaman" | "pdf_terkunci" | "dokumen_tidak_ditemukan" | "jenis_dokumen_tidak_dikenal" | "tidak_bisa_digabung" | "sudah_digabung" | "belum_ada_hasil" | "gagal_membuka_whatsapp" | "belum_masuk" | "pin_salah" | "akun_terkunci_sementara" | "akun_tidak_ditemukan" | "nama_akun_sudah_ada" | "pin_terlalu_lemah" | "khusus_supervisor" | "masa_retensi_tidak_valid" | "cadangan_rusak" | "folder_tujuan_tidak_kosong" | "folder_cadangan_tidak_bisa_dipakai" | "berkas_sedang_dibuka";
+export type ErrorCode = "nik_tidak_valid" | "nomor_kk_tidak_valid" | "nomor_wa_tidak_valid" | "nama_tidak_valid" | "teks_terlalu_panjang" | "kategori_tidak_dikenal" | "status_tidak_dikenal" | "hasil_tidak_dikenal" | "perpindahan_tidak_sah" | "hasil_wajib_diisi" | "permohonan_tidak_ditemukan" | "operator_belum_diisi" | "basis_data_versi_baru" | "basis_data_rusak" | "folder_data_tidak_bisa_dipakai" | "disk_penuh" | "gagal_menyimpan" | "masukan_tidak_valid" | "berkas_kosong" | "berkas_terlalu_besar" | "berkas_tidak_bisa_dibaca" | "bukan_gambar" | "format_tidak_didukung" | "berkas_rusak" | "gambar_terlalu_kecil" | "gambar_terlalu_besar" | "terlalu_banyak_halaman" | "pdf_terkunci" | "dokumen_tidak_ditemukan" | "jenis_dokumen_tidak_dikenal" | "tidak_bisa_digabung" | "sudah_digabung" | "belum_ada_hasil" | "gagal_membuka_whatsapp" | "belum_masuk" | "pin_salah" | "akun_terkunci_sementara" | "akun_tidak_ditemukan" | "nama_akun_sudah_ada" | "pin_terlalu_lemah" | "khusus_supervisor" | "masa_retensi_tidak_valid" | "cadangan_rusak" | "folder_tujuan_tidak_kosong" | "folder_cadangan_tidak_bisa_dipakai" | "berkas_sedang_dibuka" | "model_ocr_tidak_ada" | "model_ocr_rusak" | "gagal_membaca_foto";
 
 export type LoketError = { code: ErrorCode, message: string, };
 
@@ -359,6 +359,57 @@ export type DocAddResult = {
  * The file name as given.
  */
 file: string, ok: boolean, document: DocumentView | null, error: LoketError | null, };
+
+export type Suggestion = { 
+/**
+ * The form's field name (`nik`, `nama`, `tanggal_lahir`, …).
+ */
+field: string, 
+/**
+ * In the form's own format (dates `YYYY-MM-DD`, sex `L`/`P`).
+ */
+value: string, 
+/**
+ * Mean confidence, 0–1.
+ */
+confidence: number, 
+/**
+ * Confidence of each character of `value` (numbers: each digit).
+ */
+chars: Array<number>, 
+/**
+ * Indexes of characters read as look-alike letters and turned into digits.
+ */
+fixed: Array<number>, 
+/**
+ * The NIK/KK check this value fails, if any.
+ */
+problem: Finding | null, };
+
+export type MemberSuggestion = { 
+/**
+ * 0-based row of the member table as read.
+ */
+row: number, fields: Array<Suggestion>, };
+
+export type Reading = { kind: DocKind, fields: Array<Suggestion>, members: Array<MemberSuggestion>, 
+/**
+ * The text of the KK's QR code, when one was found and decoded.
+ */
+qr: string | null, 
+/**
+ * The document's turn on the photo in degrees (counter-clockwise
+ * positive), undone before reading.
+ */
+turn: number, 
+/**
+ * Text lines read.
+ */
+lines: number, 
+/**
+ * Time taken, in milliseconds.
+ */
+millis: number, };
 
 export type KtpFields = { provinsi: string, kabupaten: string, nik: string, nama: string, tempat_lahir: string, 
 /**

@@ -34,7 +34,7 @@ pub(super) struct Stored {
 }
 
 /// The cheap refusals, in order: size, format, header limits.
-fn validate(bytes: &[u8]) -> Result<(DocFormat, decode::Source)> {
+pub(super) fn validate(bytes: &[u8]) -> Result<(DocFormat, decode::Source)> {
     sniff::check_len(bytes.len() as u64)?;
     let format = sniff::sniff(bytes)?;
     let source = decode::probe(format, bytes)?;

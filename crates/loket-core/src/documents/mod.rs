@@ -39,6 +39,7 @@ mod ingest;
 mod jpeg;
 mod kind;
 mod pdf;
+mod pictures;
 mod pixels;
 mod refuse;
 mod rows;
@@ -56,6 +57,7 @@ mod test_support;
 mod tests;
 
 pub use kind::guess_kind;
+pub use pictures::{display_image, display_images};
 pub use store::store_dir;
 pub use sweep::{sweep_stale_temp, STALE_TEMP_AGE};
 

@@ -39,6 +39,11 @@ impl Rgb {
         })
     }
 
+    /// The same pixels as an `image` buffer (for readers such as OCR).
+    pub(super) fn into_image(self) -> Option<image::RgbImage> {
+        image::RgbImage::from_raw(self.width, self.height, self.data)
+    }
+
     #[cfg(test)]
     pub(super) fn width(&self) -> u32 {
         self.width
