@@ -21,6 +21,7 @@ const COMMANDS: &[&str] = &[
     "verify_check",
     "verify_save",
     "verify_resend",
+    "ocr_read",
     "doc_add_paths",
     "doc_add_bytes",
     "doc_list",

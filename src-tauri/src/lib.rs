@@ -5,6 +5,7 @@
 //! folder; `--demo` seeds an empty folder with synthetic requests.
 
 mod commands;
+mod ocr;
 mod state;
 
 use loket_core::{clock, datadir, demo, Desk};
@@ -94,6 +95,11 @@ pub fn run() {
             if let Some(dir) = &store {
                 app.asset_protocol_scope().allow_directory(dir, true)?;
             }
+            // The OCR models ship as resources (`ocr/`); dev builds find them
+            // beside the executable or in the checkout.
+            if let Ok(res) = app.path().resource_dir() {
+                let _ = app.state::<AppState>().ocr.models.set(res.join("ocr"));
+            }
             start_retention(app.handle().clone());
             Ok(())
         })
@@ -156,6 +162,7 @@ pub fn run() {
             commands::verify::verify_check,
             commands::verify::verify_save,
             commands::verify::verify_resend,
+            commands::ocr::ocr_read,
             commands::documents::doc_add_paths,
             commands::documents::doc_add_bytes,
             commands::documents::doc_list,

@@ -19,6 +19,7 @@ pub struct AppState {
     desk: Result<Arc<Mutex<Desk>>, LoketError>,
     session: Mutex<Option<Session>>,
     pub started: Instant,
+    pub ocr: Arc<crate::ocr::OcrService>,
 }
 
 impl AppState {
@@ -27,6 +28,7 @@ impl AppState {
             desk: desk.map(|d| Arc::new(Mutex::new(d))),
             session: Mutex::new(None),
             started,
+            ocr: Arc::default(),
         }
     }
 

@@ -37,7 +37,10 @@ fn ocr(models: &Path, args: &[&str]) -> std::process::Output {
 fn a_ktp_photo_reads_its_nik_digit_by_digit() {
     let Some(models) = models() else { return };
     let photo = fixture("WhatsApp Image 2026-11-24 at 10.15.32.jpeg");
-    let out = ocr(&models, &[photo.to_str().unwrap(), "--kind", "ktp", "--json"]);
+    let out = ocr(
+        &models,
+        &[photo.to_str().unwrap(), "--kind", "ktp", "--json"],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let r = json(&out);
     assert_eq!(r["kind"], "ktp");
@@ -61,7 +64,10 @@ fn a_ktp_photo_reads_its_nik_digit_by_digit() {
     assert!(out.status.success());
     let text = stdout(&out);
     assert!(text.starts_with("KTP-el"), "{text}");
-    assert!(text.contains("3516131007850058") && text.contains('%'), "{text}");
+    assert!(
+        text.contains("3516131007850058") && text.contains('%'),
+        "{text}"
+    );
 }
 
 #[test]
@@ -73,7 +79,11 @@ fn missing_or_damaged_models_and_a_broken_photo_are_refused_with_their_codes() {
     assert_eq!(err(&out)["code"], "model_ocr_tidak_ada", "{}", stderr(&out));
 
     // Right names, wrong bytes: refused by the SHA-256 check.
-    for name in ["PP-OCRv6_det_small.rten", "PP-OCRv6_rec_small.rten", "ppocrv6_dict.txt"] {
+    for name in [
+        "PP-OCRv6_det_small.rten",
+        "PP-OCRv6_rec_small.rten",
+        "ppocrv6_dict.txt",
+    ] {
         std::fs::write(empty.path().join(name), b"not a model").unwrap();
     }
     let out = ocr(empty.path(), &[photo.to_str().unwrap(), "--json"]);

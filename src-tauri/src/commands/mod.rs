@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod data;
 pub mod documents;
+pub mod ocr;
 pub mod preferences;
 pub mod recap;
 pub mod receipts;

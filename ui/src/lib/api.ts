@@ -29,6 +29,7 @@ import type {
   DocKind,
   DocRevision,
   DocumentView,
+  Reading,
   DuplicateMatch,
   ErrorCode,
   FormCheck,
@@ -166,6 +167,7 @@ export const api = {
     call('doc_add_bytes', bytes, {
       headers: { 'x-reg-no': regNo, 'x-file-name': encodeURIComponent(name), 'x-kind': kind ?? '' },
     }),
+  ocrRead: (docId: number, page: number): Promise<Reading> => call('ocr_read', { docId, page }),
   docList: (regNo: string): Promise<DocumentView[]> => call('doc_list', { regNo }),
   docRemove: (docId: number, reason: string): Promise<DocumentView[]> => call('doc_remove', { docId, reason }),
   docSetKind: (docId: number, kind: DocKind): Promise<DocumentView> => call('doc_set_kind', { docId, kind }),
