@@ -61,3 +61,9 @@ cargo bench -p loket-core --bench add_document
 echo
 echo "== core: a receipt from database to SVG, PNG and PDF"
 cargo bench -p loket-core --bench receipt
+
+echo
+echo "== core: reading the fixture KTP/KK documents with the OCR models"
+cargo bench -p loket-core --bench ocr
+for f in models/ocr/*.rten models/ocr/*.txt; do cat "$f"; done | xz -9 -T1 | wc -c \
+  | awk '{printf "models compressed (xz -9, about what the installer adds): %.1f MB\n", $1 / 1e6}'

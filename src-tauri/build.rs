@@ -22,6 +22,8 @@ const COMMANDS: &[&str] = &[
     "verify_save",
     "verify_resend",
     "ocr_read",
+    "window_guard",
+    "window_close",
     "doc_add_paths",
     "doc_add_bytes",
     "doc_list",

@@ -12,7 +12,7 @@ use loket_core::{clock, datadir, demo, Desk};
 use state::AppState;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 struct StartArgs {
     data_dir: Option<PathBuf>,
@@ -103,6 +103,18 @@ pub fn run() {
             start_retention(app.handle().clone());
             Ok(())
         })
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                let held = window
+                    .state::<AppState>()
+                    .unsaved
+                    .load(std::sync::atomic::Ordering::SeqCst);
+                if held {
+                    api.prevent_close();
+                    let _ = window.emit(commands::window::CLOSE_HELD, ());
+                }
+            }
+        })
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::session::app_info,
@@ -163,6 +175,8 @@ pub fn run() {
             commands::verify::verify_save,
             commands::verify::verify_resend,
             commands::ocr::ocr_read,
+            commands::window::window_guard,
+            commands::window::window_close,
             commands::documents::doc_add_paths,
             commands::documents::doc_add_bytes,
             commands::documents::doc_list,

@@ -20,6 +20,8 @@ pub struct AppState {
     session: Mutex<Option<Session>>,
     pub started: Instant,
     pub ocr: Arc<crate::ocr::OcrService>,
+    /// The page has unsaved verification work: a window close is held.
+    pub unsaved: std::sync::atomic::AtomicBool,
 }
 
 impl AppState {
@@ -29,6 +31,7 @@ impl AppState {
             session: Mutex::new(None),
             started,
             ocr: Arc::default(),
+            unsaved: std::sync::atomic::AtomicBool::new(false),
         }
     }
 

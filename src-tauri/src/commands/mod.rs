@@ -13,6 +13,7 @@ pub mod requests;
 pub mod services;
 pub mod session;
 pub mod verify;
+pub mod window;
 
 use loket_core::{clock, LoketError};
 

@@ -167,6 +167,9 @@ export const api = {
     call('doc_add_bytes', bytes, {
       headers: { 'x-reg-no': regNo, 'x-file-name': encodeURIComponent(name), 'x-kind': kind ?? '' },
     }),
+  /** Holds a window close (asks the page first) while the form has unsaved work. */
+  windowGuard: (unsaved: boolean): Promise<void> => call('window_guard', { unsaved }),
+  windowClose: (): Promise<void> => call('window_close'),
   ocrRead: (docId: number, page: number): Promise<Reading> => call('ocr_read', { docId, page }),
   docList: (regNo: string): Promise<DocumentView[]> => call('doc_list', { regNo }),
   docRemove: (docId: number, reason: string): Promise<DocumentView[]> => call('doc_remove', { docId, reason }),
