@@ -78,6 +78,24 @@ fn start_retention(app: tauri::AppHandle) {
     }
 }
 
+/// WebKitGTK keeps every decoded photo the page has shown in its memory
+/// cache (a browser's model); Loket is a document viewer: with its cache
+/// model, pictures not on screen are let go. WebView2 (Windows) manages its
+/// own memory.
+fn low_memory_webview(app: &tauri::App) {
+    #[cfg(target_os = "linux")]
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.with_webview(|webview| {
+            use webkit2gtk::{WebContextExt, WebViewExt};
+            if let Some(context) = webview.inner().context() {
+                context.set_cache_model(webkit2gtk::CacheModel::DocumentViewer);
+            }
+        });
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = app;
+}
+
 pub fn run() {
     let started = Instant::now();
     let args = parse_args();
@@ -100,6 +118,7 @@ pub fn run() {
             if let Ok(res) = app.path().resource_dir() {
                 let _ = app.state::<AppState>().ocr.models.set(res.join("ocr"));
             }
+            low_memory_webview(app);
             start_retention(app.handle().clone());
             Ok(())
         })
