@@ -29,4 +29,9 @@ pub trait TextEngine: Send + Sync {
     /// Reads the single line of text in `line` (cut out along the line,
     /// upright).
     fn read_line(&self, line: &RgbImage) -> Result<LineText>;
+
+    /// Reads many lines, in order; an engine may read them in batches.
+    fn read_lines(&self, lines: &[RgbImage]) -> Result<Vec<LineText>> {
+        lines.iter().map(|l| self.read_line(l)).collect()
+    }
 }

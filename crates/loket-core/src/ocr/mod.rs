@@ -55,12 +55,18 @@ pub fn read(
 ) -> Result<Reading> {
     let started = Instant::now();
     let lines = layout::find_lines(engine, image)?;
+    let cuts: Vec<RgbImage> = lines
+        .boxes
+        .iter()
+        .map(|b| {
+            image::imageops::crop_imm(&lines.picture, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0)
+                .to_image()
+        })
+        .collect();
+    let read = engine.read_lines(&cuts)?;
     let mut words = Vec::with_capacity(lines.boxes.len());
-    for b in &lines.boxes {
-        let cut = image::imageops::crop_imm(&lines.picture, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0)
-            .to_image();
-        let read = engine.read_line(&cut)?;
-        let text = Scored::new(&read.text, &read.confidences).trim_matches(&[]);
+    for (b, r) in lines.boxes.iter().zip(read) {
+        let text = Scored::new(&r.text, &r.confidences).trim_matches(&[]);
         if !text.is_empty() {
             words.push(Word { text, at: *b });
         }

@@ -11,12 +11,14 @@ pub struct Scored {
 }
 
 impl Scored {
+    /// Full-width forms (the recogniser also knows CJK text: "：" for ":")
+    /// become their ASCII characters.
     pub fn new(text: &str, confidences: &[f32]) -> Scored {
         Scored {
             chars: text
                 .chars()
                 .enumerate()
-                .map(|(i, c)| (c, confidences.get(i).copied().unwrap_or(0.0)))
+                .map(|(i, c)| (ascii(c), confidences.get(i).copied().unwrap_or(0.0)))
                 .collect(),
         }
     }
@@ -72,6 +74,15 @@ impl Scored {
         } else {
             scores.iter().sum::<f32>() / scores.len() as f32
         }
+    }
+}
+
+/// The ASCII character of a full-width form (U+FF01–U+FF5E), else `c`.
+fn ascii(c: char) -> char {
+    match u32::from(c) {
+        v @ 0xFF01..=0xFF5E => char::from_u32(v - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        _ => c,
     }
 }
 
@@ -191,6 +202,11 @@ mod tests {
         ]);
         let texts: Vec<String> = rows.iter().map(|r| r.joined().text()).collect();
         assert_eq!(texts, vec!["NIK", "Nama : AHMAD", "Agama"]);
+    }
+
+    #[test]
+    fn full_width_forms_read_as_ascii() {
+        assert_eq!(Scored::new("：61374（Ａ）", &[1.0; 9]).text(), ":61374(A)");
     }
 
     #[test]
