@@ -78,9 +78,6 @@ pub fn typescript() -> String {
         Document::decl(&cfg),
         DocumentView::decl(&cfg),
         DocAddResult::decl(&cfg),
-        crate::ocr::Suggestion::decl(&cfg),
-        crate::ocr::MemberSuggestion::decl(&cfg),
-        crate::ocr::Reading::decl(&cfg),
         KtpFields::decl(&cfg),
         KkMember::decl(&cfg),
         KkFields::decl(&cfg),
@@ -130,11 +127,20 @@ pub fn typescript() -> String {
         crate::backup::VerifyReport::decl(&cfg),
         crate::backup::RestoreReport::decl(&cfg),
     ];
+    // Photo readings exist only with the `ocr` feature (the default).
+    #[cfg(feature = "ocr")]
+    let ocr = [
+        crate::ocr::Suggestion::decl(&cfg),
+        crate::ocr::MemberSuggestion::decl(&cfg),
+        crate::ocr::Reading::decl(&cfg),
+    ];
+    #[cfg(not(feature = "ocr"))]
+    let ocr: [String; 0] = [];
     let mut out = String::from(
         "// Generated from the Rust types by loket-core's bindings.rs. Do not edit.\n\
          // Regenerate: LOKET_UPDATE_BINDINGS=1 cargo test -p loket-core bindings\n\n",
     );
-    for d in decls {
+    for d in decls.into_iter().chain(ocr) {
         out.push_str("export ");
         out.push_str(d.trim());
         out.push_str("\n\n");

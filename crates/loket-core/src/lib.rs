@@ -22,6 +22,7 @@ pub mod ident;
 pub mod labels;
 pub mod lifecycle;
 pub mod model;
+#[cfg(feature = "ocr")]
 pub mod ocr;
 pub mod office;
 pub mod phone;

@@ -360,57 +360,6 @@ export type DocAddResult = {
  */
 file: string, ok: boolean, document: DocumentView | null, error: LoketError | null, };
 
-export type Suggestion = { 
-/**
- * The form's field name (`nik`, `nama`, `tanggal_lahir`, …).
- */
-field: string, 
-/**
- * In the form's own format (dates `YYYY-MM-DD`, sex `L`/`P`).
- */
-value: string, 
-/**
- * Mean confidence, 0–1.
- */
-confidence: number, 
-/**
- * Confidence of each character of `value` (numbers: each digit).
- */
-chars: Array<number>, 
-/**
- * Indexes of characters read as look-alike letters and turned into digits.
- */
-fixed: Array<number>, 
-/**
- * The NIK/KK check this value fails, if any.
- */
-problem: Finding | null, };
-
-export type MemberSuggestion = { 
-/**
- * 0-based row of the member table as read.
- */
-row: number, fields: Array<Suggestion>, };
-
-export type Reading = { kind: DocKind, fields: Array<Suggestion>, members: Array<MemberSuggestion>, 
-/**
- * The text of the KK's QR code, when one was found and decoded.
- */
-qr: string | null, 
-/**
- * The document's turn on the photo in degrees (counter-clockwise
- * positive), undone before reading.
- */
-turn: number, 
-/**
- * Text lines read.
- */
-lines: number, 
-/**
- * Time taken, in milliseconds.
- */
-millis: number, };
-
 export type KtpFields = { provinsi: string, kabupaten: string, nik: string, nama: string, tempat_lahir: string, 
 /**
  * `YYYY-MM-DD`.
@@ -1029,3 +978,54 @@ backup_schema_version: number, schema_version: number, requests: number, documen
  * Document files restored.
  */
 files: number, bytes: number, };
+
+export type Suggestion = { 
+/**
+ * The form's field name (`nik`, `nama`, `tanggal_lahir`, …).
+ */
+field: string, 
+/**
+ * In the form's own format (dates `YYYY-MM-DD`, sex `L`/`P`).
+ */
+value: string, 
+/**
+ * Mean confidence, 0–1.
+ */
+confidence: number, 
+/**
+ * Confidence of each character of `value` (numbers: each digit).
+ */
+chars: Array<number>, 
+/**
+ * Indexes of characters read as look-alike letters and turned into digits.
+ */
+fixed: Array<number>, 
+/**
+ * The NIK/KK check this value fails, if any.
+ */
+problem: Finding | null, };
+
+export type MemberSuggestion = { 
+/**
+ * 0-based row of the member table as read.
+ */
+row: number, fields: Array<Suggestion>, };
+
+export type Reading = { kind: DocKind, fields: Array<Suggestion>, members: Array<MemberSuggestion>, 
+/**
+ * The text of the KK's QR code, when one was found and decoded.
+ */
+qr: string | null, 
+/**
+ * The document's turn on the photo in degrees (counter-clockwise
+ * positive), undone before reading.
+ */
+turn: number, 
+/**
+ * Text lines read.
+ */
+lines: number, 
+/**
+ * Time taken, in milliseconds.
+ */
+millis: number, };
