@@ -3,7 +3,7 @@
 // screenshots under target/screenshots/. Needs DISPLAY (Xvfb) — see
 // scripts/e2e.sh, which starts it.
 import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,6 +82,15 @@ export async function startDriver(dataDir, extraEnv = {}) {
       driver.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 300));
       try { process.kill(driver.pid, 'SIGKILL'); } catch { /* already gone */ }
+      // An app whose close was held (its form had unsaved work when the
+      // session ended) outlives the driver and would keep this test file's
+      // output pipe open: end every app process of this data folder.
+      for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+        try {
+          const env = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+          if (Number(pid) !== process.pid && env.includes(`LOKET_DATA_DIR=${dataDir}`)) process.kill(Number(pid), "SIGKILL");
+        } catch { /* gone or not ours */ }
+      }
     },
   };
 }
