@@ -5,6 +5,7 @@
 //! folder; `--demo` seeds an empty folder with synthetic requests.
 
 mod commands;
+mod memory;
 mod ocr;
 mod state;
 
@@ -80,15 +81,23 @@ fn start_retention(app: tauri::AppHandle) {
 
 /// WebKitGTK keeps every decoded photo the page has shown in its memory
 /// cache (a browser's model); Loket is a document viewer: with its cache
-/// model, pictures not on screen are let go. WebView2 (Windows) manages its
-/// own memory.
+/// model, pictures not on screen are let go. Its page (a form beside one
+/// picture moved by CSS) is drawn without the GPU compositor, whose GL
+/// buffers (with a software GL such as Mesa's llvmpipe, over 100 MB) it does
+/// not need. WebView2 (Windows) manages its own memory.
 fn low_memory_webview(app: &tauri::App) {
     #[cfg(target_os = "linux")]
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.with_webview(|webview| {
-            use webkit2gtk::{WebContextExt, WebViewExt};
-            if let Some(context) = webview.inner().context() {
+            use webkit2gtk::{SettingsExt, WebContextExt, WebViewExt};
+            let view = webview.inner();
+            if let Some(context) = view.context() {
                 context.set_cache_model(webkit2gtk::CacheModel::DocumentViewer);
+            }
+            if let Some(settings) = WebViewExt::settings(&view) {
+                settings.set_hardware_acceleration_policy(
+                    webkit2gtk::HardwareAccelerationPolicy::Never,
+                );
             }
         });
     }
@@ -98,6 +107,7 @@ fn low_memory_webview(app: &tauri::App) {
 
 pub fn run() {
     let started = Instant::now();
+    memory::give_back_freed_memory();
     let args = parse_args();
     let desk = open_desk(&args);
     // The webview may read the document store's derived images, nothing else.

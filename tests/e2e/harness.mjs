@@ -97,6 +97,23 @@ export async function startDriver(dataDir, extraEnv = {}) {
 
 export async function screenshot(browser, name) {
   mkdirSync(shotsDir, { recursive: true });
+  // The app draws its page without GPU compositing (less memory); in that
+  // mode WebKitGTK's snapshot waits for the next repaint, which a still
+  // page never makes. One corner pixel, all but transparent, changes
+  // colour for the second the snapshot needs.
+  await browser.execute(() => {
+    const dot = document.createElement('div');
+    dot.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;z-index:2147483647;pointer-events:none';
+    document.body.append(dot);
+    let n = 0;
+    const tick = setInterval(() => {
+      dot.style.background = n % 2 ? 'rgba(0,0,0,0.004)' : 'rgba(255,255,255,0.004)';
+      if (++n > 20) {
+        clearInterval(tick);
+        dot.remove();
+      }
+    }, 50);
+  });
   await browser.saveScreenshot(join(shotsDir, `${name}.png`));
 }
 

@@ -4,6 +4,8 @@
 //! `check`), 1 on a refused input or an invalid number, 2 on a usage error.
 //! Errors go to stderr with their stable code; nothing here panics on input.
 
+#![forbid(unsafe_code)]
+
 mod account;
 mod args;
 mod audit;

@@ -4,6 +4,8 @@
 //! The Tauri shell and `loket-cli` are thin layers over this crate, so every
 //! behaviour is testable without a window. See `ARCHITECTURE.md` for the map.
 
+#![forbid(unsafe_code)]
+
 pub mod accounts;
 pub mod audit;
 pub mod backup;
