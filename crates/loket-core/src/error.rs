@@ -69,6 +69,9 @@ pub enum ErrorCode {
     TerlaluBanyakHalaman,
     /// The PDF is password-protected.
     PdfTerkunci,
+    /// The PDF's compressed contents expand beyond what Loket will open (a
+    /// compression bomb, or far more than a KK or KTP holds).
+    IsiPdfTerlaluBesar,
     /// No (non-removed) document with that id.
     DokumenTidakDitemukan,
     /// An unknown document kind (not ktp, kk or other).

@@ -39,6 +39,7 @@ mod ingest;
 mod jpeg;
 mod kind;
 mod pdf;
+mod pdf_expand;
 mod pictures;
 mod pixels;
 mod refuse;
@@ -80,6 +81,12 @@ pub const DISPLAY_LONG_SIDE: u32 = 2000;
 pub const THUMB_LONG_SIDE: u32 = 320;
 /// Most pages a PDF may have (an e-KK has one or two).
 pub const MAX_PDF_PAGES: usize = 20;
+/// What a PDF's compressed streams may expand to, all together, before it
+/// is opened: an e-KK holds well under 10 MB; ten A4 pages scanned in
+/// colour at 300 dpi as lossless images about 260 MB. The PDF reader
+/// decodes each stream whole in memory (a drawing's operators take about
+/// ten times their size), and a few MB of zeros compress from gigabytes.
+pub const MAX_PDF_EXPANDED: u64 = 256 * 1024 * 1024;
 /// Resolution at which a PDF page's width and height are reported: the
 /// e-KK's own raster resolution, so a PDF and a scan of it compare.
 pub const PDF_DPI: f32 = 200.0;

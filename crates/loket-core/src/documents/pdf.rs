@@ -2,7 +2,9 @@
 //! 2019, and citizens forward the file itself. Rendered with `hayro`, a pure
 //! Rust rasteriser, so no PDF library has to be installed on office PCs.
 //!
-//! Guards: at most [`MAX_PDF_PAGES`] pages; each page is rendered straight
+//! Guards: compressed streams expanding to at most [`MAX_PDF_EXPANDED`]
+//! together (`pdf_expand.rs`, checked before parsing); at most
+//! [`MAX_PDF_PAGES`] pages; each page is rendered straight
 //! at display size (long side [`DISPLAY_LONG_SIDE`], never above
 //! [`PDF_DPI`]), so a page with an absurd media box cannot allocate more
 //! than one display copy. A PDF that does not open, is cut off (no `%%EOF`)
@@ -10,7 +12,7 @@
 //! a panic inside the rasteriser is caught by the caller (`decode.rs`).
 
 use super::pixels::Rgb;
-use super::{refuse, DISPLAY_LONG_SIDE, MAX_PDF_PAGES, MIN_SIDE, PDF_DPI};
+use super::{refuse, DISPLAY_LONG_SIDE, MAX_PDF_EXPANDED, MAX_PDF_PAGES, MIN_SIDE, PDF_DPI};
 use crate::error::Result;
 use hayro::hayro_interpret::{InterpreterSettings, InterpreterWarning};
 use hayro::hayro_syntax::{LoadPdfError, Pdf};
@@ -35,6 +37,9 @@ pub(super) fn open(bytes: &[u8]) -> Result<OpenPdf> {
         .unwrap_or(bytes);
     if !tail.windows(5).any(|w| w == b"%%EOF") {
         return Err(refuse::damaged("PDF"));
+    }
+    if super::pdf_expand::expanded_size(bytes, MAX_PDF_EXPANDED) > MAX_PDF_EXPANDED {
+        return Err(refuse::pdf_expands_too_far());
     }
     let pdf = Pdf::new(Arc::new(bytes.to_vec())).map_err(|e| match e {
         LoadPdfError::Decryption(_) => refuse::pdf_locked(),

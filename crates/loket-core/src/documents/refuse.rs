@@ -116,6 +116,16 @@ pub(super) fn pdf_locked() -> LoketError {
     )
 }
 
+pub(super) fn pdf_expands_too_far() -> LoketError {
+    LoketError::new(
+        ErrorCode::IsiPdfTerlaluBesar,
+        format!(
+            "Isi PDF ini mengembang lebih dari {} MB saat dibuka — tidak wajar untuk KK atau KTP. {RESEND} PDF aslinya, atau fotonya.",
+            super::MAX_PDF_EXPANDED / (1024 * 1024)
+        ),
+    )
+}
+
 pub(super) fn unknown_kind(s: &str) -> LoketError {
     LoketError::new(
         ErrorCode::JenisDokumenTidakDikenal,

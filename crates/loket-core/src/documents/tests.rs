@@ -205,16 +205,43 @@ fn an_unknown_request_is_refused_before_any_work() {
 fn pdf(n: usize, w: u32, h: u32) -> Vec<u8> {
     let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", i + 3)).collect();
     let mut objects = vec![
-        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-        format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")),
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")).into_bytes(),
     ];
-    objects
-        .extend((0..n).map(|_| format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {w} {h}] >>")));
+    objects.extend(
+        (0..n).map(|_| {
+            format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {w} {h}] >>").into_bytes()
+        }),
+    );
+    pdf_file(&objects)
+}
+
+/// One A4 page drawn by `contents`, a Flate-compressed content stream.
+fn pdf_drawn_by(contents: &[u8]) -> Vec<u8> {
+    let mut stream = format!(
+        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+        contents.len()
+    )
+    .into_bytes();
+    stream.extend_from_slice(contents);
+    stream.extend_from_slice(b"\nendstream");
+    pdf_file(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_vec(),
+        stream,
+    ])
+}
+
+/// A PDF file of these objects, numbered from 1, with its xref table.
+fn pdf_file(objects: &[Vec<u8>]) -> Vec<u8> {
     let mut out = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, o) in objects.iter().enumerate() {
         offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).bytes());
+        out.extend(format!("{} 0 obj\n", i + 1).bytes());
+        out.extend_from_slice(o);
+        out.extend_from_slice(b"\nendobj\n");
     }
     let xref = out.len();
     out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
@@ -284,11 +311,35 @@ fn pdfs_get_every_page_and_a_page_cap() {
     )
     .unwrap_err();
     assert_eq!(err.code, ErrorCode::GambarTerlaluKecil, "{}", err.message);
+    // A page drawn by 600 MB of spaces, compressed to under 1 MB: refused
+    // before the reader would hold it all in memory.
+    let mut bomb = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    for _ in 0..600 {
+        std::io::Write::write_all(&mut bomb, &[b' '; 1 << 20]).unwrap();
+    }
+    let bomb = pdf_drawn_by(&bomb.finish().unwrap());
+    assert!(bomb.len() < 1 << 20, "{}", bomb.len());
+    let err = add_bytes(&mut desk, &reg, None, "bom.pdf", &bomb, "Rina", NOW).unwrap_err();
+    assert_eq!(err.code, ErrorCode::IsiPdfTerlaluBesar, "{}", err.message);
     assert_eq!(
         files_under(&store_dir(dir.path())).len(),
         before,
         "refusals store nothing"
     );
+    // A page drawn by a modest content stream still opens.
+    let mut small = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut small, b"0 0 1 rg 100 100 200 200 re f\n").unwrap();
+    let drawn = add_bytes(
+        &mut desk,
+        &reg,
+        None,
+        "gambar.pdf",
+        &pdf_drawn_by(&small.finish().unwrap()),
+        "Rina",
+        NOW,
+    )
+    .unwrap();
+    assert_eq!((drawn.format, drawn.pages), (DocFormat::Pdf, 1));
 }
 
 #[test]
