@@ -2,31 +2,14 @@
 // does not stop the others, progress only for slow batches.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DocAddResult, DocumentView } from './bindings';
+import { docView } from './testViews';
 
 const invoke = vi.fn();
 vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
 
 const { DocumentStore, PROGRESS_AFTER_MS } = await import('./docs.svelte');
 
-const view = (id: number, name: string): DocumentView => ({
-  doc: {
-    id,
-    reg_no: 'VN-1',
-    kind: 'ktp',
-    sha256: 'ab',
-    format: 'jpeg',
-    width: 1,
-    height: 1,
-    pages: 1,
-    bytes: 1,
-    file_name: name,
-    added_at: 0,
-    operator: 'R',
-  },
-  display: [],
-  thumbs: [],
-  purged_at: null,
-});
+const view = (id: number, name: string): DocumentView => docView(id, { fileName: name, display: false });
 
 const ok = (file: string, id: number): DocAddResult => ({ file, ok: true, document: view(id, file), error: null });
 const refused = (file: string, code: string): DocAddResult => ({

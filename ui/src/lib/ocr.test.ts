@@ -3,31 +3,14 @@
 // is dropped, and a failure is kept with its code.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DocKind, DocumentView, Reading } from './bindings';
+import { docView } from './testViews';
 
 const invoke = vi.fn();
 vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
 
 const { PhotoReadings } = await import('./ocr.svelte');
 
-const view = (id: number, kind: DocKind, purged = false): DocumentView => ({
-  doc: {
-    id,
-    reg_no: 'VN-1',
-    kind,
-    sha256: 'ab',
-    format: 'jpeg',
-    width: 1,
-    height: 1,
-    pages: 1,
-    bytes: 1,
-    file_name: `f${id}.jpg`,
-    added_at: 0,
-    operator: 'R',
-  },
-  display: purged ? [] : ['/x.jpg'],
-  thumbs: [],
-  purged_at: purged ? 1 : null,
-});
+const view = (id: number, kind: DocKind, purged = false): DocumentView => docView(id, { kind, purged });
 
 const reading = (kind: 'ktp' | 'kk', nik: string): Reading => ({
   kind,

@@ -1,6 +1,7 @@
 //! Shared helpers of the document tests: the real fixture files (which must
 //! be present: a missing fixture folder fails the tests, it never skips
-//! them), a data folder with a request, and counts of what the store holds.
+//! them), a data folder with a request, counts of what the store holds, and
+//! small PDFs written here.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -80,4 +81,61 @@ pub(super) fn jpeg_size(path: &Path) -> (u32, u32) {
         u32::try_from(head.width).unwrap(),
         u32::try_from(head.height).unwrap(),
     )
+}
+
+/// A PDF with `n` empty pages of `w`×`h` points and a correct xref table.
+pub(super) fn pdf(n: usize, w: u32, h: u32) -> Vec<u8> {
+    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", i + 3)).collect();
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")).into_bytes(),
+    ];
+    objects.extend(
+        (0..n).map(|_| {
+            format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {w} {h}] >>").into_bytes()
+        }),
+    );
+    pdf_file(&objects)
+}
+
+/// One A4 page drawn by `contents`, a Flate-compressed content stream.
+pub(super) fn pdf_drawn_by(contents: &[u8]) -> Vec<u8> {
+    let mut stream = format!(
+        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+        contents.len()
+    )
+    .into_bytes();
+    stream.extend_from_slice(contents);
+    stream.extend_from_slice(b"\nendstream");
+    pdf_file(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_vec(),
+        stream,
+    ])
+}
+
+/// A PDF file of these objects, numbered from 1, with its xref table.
+fn pdf_file(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n", i + 1).bytes());
+        out.extend_from_slice(o);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for off in offsets {
+        out.extend(format!("{off:010} 00000 n \n").bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    out
 }
