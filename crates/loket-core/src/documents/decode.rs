@@ -80,7 +80,15 @@ pub(super) fn render(source: &Source, bytes: &[u8]) -> Result<Rendered> {
         let (width, height, page, exif) = match source {
             Source::Jpeg => {
                 let photo = jpeg::decode(bytes, DISPLAY_LONG_SIDE)?;
-                (photo.width, photo.height, photo.pixels, photo.exif)
+                let page = match &photo.pixels {
+                    jpeg::Pixels::Planes(planes) => derive(planes, photo.exif)?,
+                    jpeg::Pixels::Rgb(rgb) => derive(rgb, photo.exif)?,
+                };
+                return Ok(Rendered {
+                    width: photo.width,
+                    height: photo.height,
+                    pages: vec![page],
+                });
             }
             Source::Raster(format) => raster(bytes, *format)?,
             Source::Pdf(doc) => {

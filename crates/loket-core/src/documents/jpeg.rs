@@ -8,6 +8,9 @@
 //! the pure-Rust decoders measured 1.0× (`jpeg-decoder`, scaled) and 1.2×
 //! (`zune-jpeg`, full decode only) of `djpeg` before anything was encoded.
 //!
+//! A 4:2:0 photo (every phone's) is decoded to its YCbCr planes rather
+//! than RGB, and stays so until its display copy is encoded (`planes.rs`).
+//!
 //! The scale is the smallest multiple of 1/8 whose long side still reaches
 //! the display copy's, so the display copy never gets blurrier than today's
 //! and the decoder never makes pixels that are thrown away by the resize.
@@ -22,12 +25,24 @@
 use super::decode::check_dims;
 use super::exif;
 use super::pixels::Rgb;
+use super::planes::Yuv420;
 use super::refuse;
 use crate::error::{LoketError, Result};
-use turbojpeg::{Colorspace, Decompressor, Image, PixelFormat, ScalingFactor};
+use turbojpeg::{
+    Colorspace, DecompressHeader, Decompressor, Image, PixelFormat, ScalingFactor, Subsamp,
+    YuvImage,
+};
 
 /// Most progressive scans accepted (a camera or phone writes about ten).
 pub(super) const MAX_SCANS: u32 = 500;
+
+/// A JPEG's pixels at the chosen DCT scale, as stored (not yet upright).
+pub(super) enum Pixels {
+    /// A 4:2:0 YCbCr photo with even sides, as its planes (`planes.rs`).
+    Planes(Yuv420),
+    /// Anything else, as RGB.
+    Rgb(Rgb),
+}
 
 /// A JPEG decoded for its display copy, still as stored (not yet upright).
 pub(super) struct Decoded {
@@ -37,8 +52,7 @@ pub(super) struct Decoded {
     pub(super) height: u32,
     /// EXIF orientation (1–8) to apply to `pixels`.
     pub(super) exif: u8,
-    /// The picture at the chosen DCT scale, as stored.
-    pub(super) pixels: Rgb,
+    pub(super) pixels: Pixels,
 }
 
 fn damaged<E>(_: E) -> LoketError {
@@ -68,8 +82,21 @@ pub(super) fn scale_for(long: usize, long_side: usize) -> ScalingFactor {
         .unwrap_or(ScalingFactor::ONE)
 }
 
-/// Decodes at the scale [`scale_for`] picks for `long_side`.
+/// Decodes at the scale [`scale_for`] picks for `long_side`: as planes
+/// when the photo allows it, else as RGB.
 pub(super) fn decode(bytes: &[u8], long_side: u32) -> Result<Decoded> {
+    decode_as(bytes, long_side, true)
+}
+
+/// Decodes as RGB at the scale [`scale_for`] picks for `long_side`.
+pub(super) fn decode_rgb(bytes: &[u8], long_side: u32) -> Result<Rgb> {
+    match decode_as(bytes, long_side, false)?.pixels {
+        Pixels::Rgb(rgb) => Ok(rgb),
+        Pixels::Planes(_) => Err(damaged(())),
+    }
+}
+
+fn decode_as(bytes: &[u8], long_side: u32, planes: bool) -> Result<Decoded> {
     let mut dec = decompressor()?;
     let head = dec.read_header(bytes).map_err(damaged)?;
     let (w, h) = (to_u32(head.width)?, to_u32(head.height)?);
@@ -82,6 +109,50 @@ pub(super) fn decode(bytes: &[u8], long_side: u32) -> Result<Decoded> {
     dec.set_scaling_factor(scale).map_err(damaged)?;
     dec.set_scan_limit(MAX_SCANS).map_err(damaged)?;
     let (sw, sh) = (scale.scale(head.width), scale.scale(head.height));
+    let as_planes = planes
+        && !head.is_lossless
+        && head.colorspace == Colorspace::YCbCr
+        && head.subsamp == Subsamp::Sub2x2
+        && sw % 2 == 0
+        && sh % 2 == 0;
+    let pixels = if as_planes {
+        Pixels::Planes(decode_planes(&mut dec, bytes, sw, sh)?)
+    } else {
+        Pixels::Rgb(decode_rgb_pixels(&mut dec, bytes, &head, sw, sh)?)
+    };
+    let exif = exif::jpeg_orientation(bytes);
+    let (width, height) = if exif >= 5 { (h, w) } else { (w, h) };
+    Ok(Decoded {
+        width,
+        height,
+        exif,
+        pixels,
+    })
+}
+
+/// The 4:2:0 planes of a `sw`×`sh` (both even) scaled decode.
+fn decode_planes(dec: &mut Decompressor, bytes: &[u8], sw: usize, sh: usize) -> Result<Yuv420> {
+    let len = turbojpeg::yuv_pixels_len(sw, 1, sh, Subsamp::Sub2x2).map_err(damaged)?;
+    let mut px = vec![0u8; len];
+    let image = YuvImage {
+        pixels: px.as_mut_slice(),
+        width: sw,
+        align: 1,
+        height: sh,
+        subsamp: Subsamp::Sub2x2,
+    };
+    dec.decompress_to_yuv(bytes, image).map_err(damaged)?;
+    Yuv420::new(to_u32(sw)?, to_u32(sh)?, px).ok_or_else(|| damaged(()))
+}
+
+/// RGB pixels of a `sw`×`sh` scaled decode (CMYK turned into RGB).
+fn decode_rgb_pixels(
+    dec: &mut Decompressor,
+    bytes: &[u8],
+    head: &DecompressHeader,
+    sw: usize,
+    sh: usize,
+) -> Result<Rgb> {
     // libjpeg-turbo does not turn CMYK into RGB; it hands out the ink.
     let cmyk = matches!(head.colorspace, Colorspace::CMYK | Colorspace::YCCK);
     let format = if cmyk {
@@ -100,15 +171,7 @@ pub(super) fn decode(bytes: &[u8], long_side: u32) -> Result<Decoded> {
     };
     dec.decompress(bytes, image).map_err(damaged)?;
     let data = if cmyk { cmyk_to_rgb(&px) } else { px };
-    let pixels = Rgb::new(to_u32(sw)?, to_u32(sh)?, data).ok_or_else(|| damaged(()))?;
-    let exif = exif::jpeg_orientation(bytes);
-    let (width, height) = if exif >= 5 { (h, w) } else { (w, h) };
-    Ok(Decoded {
-        width,
-        height,
-        exif,
-        pixels,
-    })
+    Rgb::new(to_u32(sw)?, to_u32(sh)?, data).ok_or_else(|| damaged(()))
 }
 
 /// libjpeg's CMYK is Adobe's inverted ink (255 = no ink), so the light that

@@ -35,6 +35,7 @@
 mod decode;
 mod derive;
 mod exif;
+mod grid;
 mod ingest;
 mod jpeg;
 mod kind;
@@ -42,6 +43,7 @@ mod pdf;
 mod pdf_expand;
 mod pictures;
 mod pixels;
+mod planes;
 mod refuse;
 mod rows;
 mod sniff;

@@ -105,11 +105,52 @@ fn check_upright(desk: &Desk, doc: &Document, exif: u16, w: u32, h: u32) {
 fn every_orientation_ends_upright_in_display_copy_and_thumbnail() {
     let (_dir, mut desk, reg) = desk();
     let (w, h) = (1200, 900);
-    let plain = compress(&marked(w, h), w, h, |_| {});
-    for exif in 1..=8u16 {
-        let bytes = with_orientation(&plain, exif);
-        let doc = add_bytes(&mut desk, &reg, None, "a.jpg", &bytes, "Rina", NOW).unwrap();
-        check_upright(&desk, &doc, exif, w as u32, h as u32);
+    // 4:2:0 goes through its YCbCr planes, 4:4:4 through RGB.
+    for subsamp in [Subsamp::Sub2x2, Subsamp::None] {
+        let plain = compress(&marked(w, h), w, h, |c| c.set_subsamp(subsamp).unwrap());
+        for exif in 1..=8u16 {
+            let bytes = with_orientation(&plain, exif);
+            let doc = add_bytes(&mut desk, &reg, None, "a.jpg", &bytes, "Rina", NOW).unwrap();
+            check_upright(&desk, &doc, exif, w as u32, h as u32);
+        }
+    }
+}
+
+#[test]
+fn a_camera_photo_turned_as_planes_looks_as_it_does_through_rgb() {
+    // A real phone photo taken sideways (EXIF 6): its display copy made
+    // from the YCbCr planes against one made through RGB.
+    let bytes = std::fs::read(fixture("IMG_20261123_191044.jpg")).unwrap();
+    let photo = jpeg::decode(&bytes, DISPLAY_LONG_SIDE).unwrap();
+    let jpeg::Pixels::Planes(planes) = &photo.pixels else {
+        panic!("a 4:2:0 camera photo is decoded as planes");
+    };
+    assert_eq!(photo.exif, 6);
+    let via_planes = derive::derive(planes, photo.exif).unwrap();
+    let rgb = jpeg::decode_rgb(&bytes, DISPLAY_LONG_SIDE).unwrap();
+    let via_rgb = derive::derive(&rgb, photo.exif).unwrap();
+    for (ours, theirs, what) in [
+        (&via_planes.display, &via_rgb.display, "display copy"),
+        (&via_planes.thumb, &via_rgb.thumb, "thumbnail"),
+    ] {
+        let ours = jpeg::decode_rgb(ours, DISPLAY_LONG_SIDE)
+            .unwrap()
+            .into_image()
+            .unwrap();
+        let theirs = jpeg::decode_rgb(theirs, DISPLAY_LONG_SIDE)
+            .unwrap()
+            .into_image()
+            .unwrap();
+        assert_eq!(ours.dimensions(), theirs.dimensions(), "{what}");
+        assert!(ours.width() < ours.height(), "{what} is upright (portrait)");
+        let diff: u64 = ours
+            .as_raw()
+            .iter()
+            .zip(theirs.as_raw())
+            .map(|(a, b)| u64::from(a.abs_diff(*b)))
+            .sum();
+        let mean = diff as f64 / ours.as_raw().len() as f64;
+        assert!(mean < 2.0, "{what}: off by {mean:.2} levels on average");
     }
 }
 

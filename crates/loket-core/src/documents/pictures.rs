@@ -30,8 +30,7 @@ pub fn display_images(bytes: &[u8]) -> Result<Vec<RgbImage>> {
 }
 
 fn decode_display(bytes: &[u8]) -> Result<RgbImage> {
-    jpeg::decode(bytes, DISPLAY_LONG_SIDE)?
-        .pixels
+    jpeg::decode_rgb(bytes, DISPLAY_LONG_SIDE)?
         .into_image()
         .ok_or_else(|| refuse::damaged("Gambar tampilan"))
 }

@@ -1,20 +1,22 @@
-//! The few pixel operations the store needs, on plain 8-bit RGB buffers:
-//! EXIF orientation, area-averaging downscale, and JPEG encoding.
+//! An 8-bit RGB page (PNG, WebP, a PDF page, a JPEG that is not stored as
+//! 4:2:0 YCbCr) and what the store does to it: EXIF orientation
+//! (`grid.rs`), area-averaging downscale, JPEG encoding. The resize and the
+//! encoder set-up are shared with the camera photos' planes (`planes.rs`).
 //!
-//! They sit on the hot path of adding a camera photo. The rotation is done
-//! here, in cache-friendly tiles of whole pixels. The downscale is an area
-//! average (every source pixel counts, so small print stays legible without
-//! aliasing) by `fast_image_resize`'s box filter: SIMD and fixed-point, it
-//! makes a thumbnail from a display copy in about a millisecond where a
-//! plain two-pass f32 loop took 10-20. Both borrow and hand back a [`Cow`],
-//! so a picture that is already upright and small enough is never copied.
-//! Encoding is libjpeg-turbo's (SIMD), several times faster than a pure-Rust
-//! encoder on a 3-megapixel copy.
+//! The downscale is an area average (every source pixel counts, so small
+//! print stays legible without aliasing) by `fast_image_resize`'s box
+//! filter: SIMD and fixed-point, it makes a thumbnail from a display copy in
+//! about a millisecond where a plain two-pass f32 loop took 10-20. Each step
+//! borrows and hands back a [`Cow`], so a picture that is already upright and
+//! small enough is never copied. Encoding is libjpeg-turbo's (SIMD), several
+//! times faster than a pure-Rust encoder on a 3-megapixel copy.
 
-use super::refuse;
-use crate::error::Result;
+use super::derive::Picture;
+use super::{grid, refuse};
+use crate::error::{LoketError, Result};
 use fast_image_resize::images::{Image as FirImage, ImageRef};
-use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
+pub(super) use fast_image_resize::PixelType;
+use fast_image_resize::{FilterType, ResizeAlg, ResizeOptions, Resizer};
 use std::borrow::Cow;
 use turbojpeg::{Compressor, Image, PixelFormat, Subsamp};
 
@@ -54,120 +56,56 @@ impl Rgb {
         self.height
     }
 
-    /// Applies an EXIF orientation (1–8; anything else is 1), so the result
-    /// is upright.
-    pub(super) fn orient(&self, exif: u8) -> Cow<'_, Rgb> {
-        let (w, h) = (self.width as usize, self.height as usize);
-        // Flips go row by row; each turning arm maps an output pixel (x, y)
-        // to the source pixel it shows.
-        let upright = match exif {
-            2 => self.flipped(false, true),
-            3 => self.flipped(true, true),
-            4 => self.flipped(true, false),
-            5 => self.remap(h, w, move |x, y| (y, x)),
-            6 => self.remap(h, w, move |x, y| (y, h - 1 - x)),
-            7 => self.remap(h, w, move |x, y| (w - 1 - y, h - 1 - x)),
-            8 => self.remap(h, w, move |x, y| (w - 1 - y, x)),
-            _ => return Cow::Borrowed(self),
-        };
-        Cow::Owned(upright)
+    #[cfg(test)]
+    pub(super) fn data(&self) -> &[u8] {
+        &self.data
     }
+}
 
-    /// Rows in reverse order (`upside_down`) and/or mirrored left to right.
-    fn flipped(&self, upside_down: bool, mirrored: bool) -> Rgb {
+impl Picture for Rgb {
+    fn orient(&self, exif: u8) -> Cow<'_, Rgb> {
         let (w, h) = (self.width as usize, self.height as usize);
         let (px, _) = self.data.as_chunks::<3>();
-        let mut data = vec![0u8; self.data.len()];
-        let (out, _) = data.as_chunks_mut::<3>();
-        for (y, row) in out.chunks_exact_mut(w).enumerate() {
-            let sy = if upside_down { h - 1 - y } else { y };
-            let src = &px[sy * w..(sy + 1) * w];
-            if mirrored {
-                row.iter_mut()
-                    .zip(src.iter().rev())
-                    .for_each(|(o, p)| *o = *p);
-            } else {
-                row.copy_from_slice(src);
-            }
-        }
-        Rgb { data, ..*self }
-    }
-
-    fn remap(
-        &self,
-        out_w: usize,
-        out_h: usize,
-        src: impl Fn(usize, usize) -> (usize, usize),
-    ) -> Rgb {
-        // 8×8 pixels measured fastest (2.5 ms for 2000×1500, 32×32: 4.7 ms).
-        const TILE: usize = 8;
-        let sw = self.width as usize;
-        let (px, _) = self.data.as_chunks::<3>();
-        let mut data = vec![0u8; out_w * out_h * 3];
-        let (out, _) = data.as_chunks_mut::<3>();
-        for ty in (0..out_h).step_by(TILE) {
-            for tx in (0..out_w).step_by(TILE) {
-                let x_end = (tx + TILE).min(out_w);
-                for y in ty..(ty + TILE).min(out_h) {
-                    let row = &mut out[y * out_w + tx..y * out_w + x_end];
-                    for (x, pixel) in (tx..x_end).zip(row) {
-                        let (sx, sy) = src(x, y);
-                        *pixel = px[sy * sw + sx];
-                    }
-                }
-            }
-        }
-        Rgb {
-            width: out_w as u32,
-            height: out_h as u32,
-            data,
+        match grid::orient(px, w, h, exif) {
+            Some((px, w, h)) => Cow::Owned(Rgb {
+                width: w as u32,
+                height: h as u32,
+                data: px.into_flattened(),
+            }),
+            None => Cow::Borrowed(self),
         }
     }
 
-    /// The image shrunk so that its long side is at most `long_side`,
-    /// keeping the aspect; never enlarged (then it is `self`, not a copy).
-    pub(super) fn fit(&self, long_side: u32) -> Result<Cow<'_, Rgb>> {
+    fn fit(&self, long_side: u32) -> Result<Cow<'_, Rgb>> {
         let (w, h) = fit_dims(self.width, self.height, long_side);
         if (w, h) == (self.width, self.height) {
-            Ok(Cow::Borrowed(self))
-        } else {
-            self.resize(w, h).map(Cow::Owned)
+            return Ok(Cow::Borrowed(self));
         }
-    }
-
-    /// Area-averaging resize to `w`×`h` (meant for shrinking).
-    fn resize(&self, w: u32, h: u32) -> Result<Rgb> {
-        let fail = |e: &dyn std::fmt::Display| {
-            refuse::internal(&format!("gambar tidak bisa diperkecil ({e})"))
-        };
-        let src = ImageRef::new(self.width, self.height, &self.data, PixelType::U8x3)
-            .map_err(|e| fail(&e))?;
-        let mut dst = FirImage::new(w, h, PixelType::U8x3);
-        let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Box));
-        Resizer::new()
-            .resize(&src, &mut dst, &options)
-            .map_err(|e| fail(&e))?;
-        Ok(Rgb {
+        let data = resize(
+            &self.data,
+            (self.width, self.height),
+            (w, h),
+            PixelType::U8x3,
+        )?;
+        Ok(Cow::Owned(Rgb {
             width: w,
             height: h,
-            data: dst.into_vec(),
-        })
+            data,
+        }))
     }
 
     /// Baseline JPEG at `quality` (4:2:0 below quality 90, 4:4:4 from 90).
-    pub(super) fn encode_jpeg(&self, quality: u8) -> Result<Vec<u8>> {
-        let fail = |e: turbojpeg::Error| refuse::internal(&format!("JPEG tidak bisa dibuat ({e})"));
+    fn encode_jpeg(&self, quality: u8) -> Result<Vec<u8>> {
         if self.width > 65_535 || self.height > 65_535 {
             return Err(refuse::internal("gambar terlalu besar untuk JPEG"));
         }
-        let mut enc = Compressor::new().map_err(fail)?;
-        enc.set_quality(i32::from(quality)).map_err(fail)?;
+        let mut enc = compressor(quality)?;
         let subsamp = if quality < 90 {
             Subsamp::Sub2x2
         } else {
             Subsamp::None
         };
-        enc.set_subsamp(subsamp).map_err(fail)?;
+        enc.set_subsamp(subsamp).map_err(encode_failed)?;
         let width = self.width as usize;
         enc.compress_to_vec(Image {
             pixels: self.data.as_slice(),
@@ -176,13 +114,39 @@ impl Rgb {
             height: self.height as usize,
             format: PixelFormat::RGB,
         })
-        .map_err(fail)
+        .map_err(encode_failed)
     }
+}
 
-    #[cfg(test)]
-    pub(super) fn data(&self) -> &[u8] {
-        &self.data
-    }
+pub(super) fn encode_failed(e: turbojpeg::Error) -> LoketError {
+    refuse::internal(&format!("JPEG tidak bisa dibuat ({e})"))
+}
+
+/// libjpeg-turbo's compressor set to `quality`.
+pub(super) fn compressor(quality: u8) -> Result<Compressor> {
+    let mut enc = Compressor::new().map_err(encode_failed)?;
+    enc.set_quality(i32::from(quality)).map_err(encode_failed)?;
+    Ok(enc)
+}
+
+/// Area-averaging resize of `data` (`from`, packed rows of `pixel`) to `to`
+/// (meant for shrinking).
+pub(super) fn resize(
+    data: &[u8],
+    from: (u32, u32),
+    to: (u32, u32),
+    pixel: PixelType,
+) -> Result<Vec<u8>> {
+    let fail = |e: &dyn std::fmt::Display| {
+        refuse::internal(&format!("gambar tidak bisa diperkecil ({e})"))
+    };
+    let src = ImageRef::new(from.0, from.1, data, pixel).map_err(|e| fail(&e))?;
+    let mut dst = FirImage::new(to.0, to.1, pixel);
+    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Box));
+    Resizer::new()
+        .resize(&src, &mut dst, &options)
+        .map_err(|e| fail(&e))?;
+    Ok(dst.into_vec())
 }
 
 /// The size of a `w`×`h` image shrunk to fit `long_side` (never enlarged,
@@ -252,7 +216,7 @@ mod tests {
                 data.extend([v, v, v]);
             }
         }
-        let half = Rgb::new(4, 4, data).unwrap().resize(2, 2).unwrap();
+        let half = Rgb::new(4, 4, data).unwrap().fit(2).unwrap().into_owned();
         assert!(half.data().iter().all(|&v| v == 128), "{:?}", half.data());
     }
 
