@@ -41,6 +41,7 @@ mod jpeg;
 mod kind;
 mod pdf;
 mod pdf_expand;
+mod pdf_filters;
 mod pictures;
 mod pixels;
 mod planes;
@@ -52,6 +53,8 @@ mod sweep;
 
 #[cfg(test)]
 mod fixture_tests;
+#[cfg(test)]
+mod pdf_tests;
 #[cfg(test)]
 mod photo_tests;
 #[cfg(test)]

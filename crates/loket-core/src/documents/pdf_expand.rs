@@ -3,33 +3,94 @@
 //! trusting the file: a 1 MB PDF whose page is a gigabyte of compressed
 //! spaces took 1.2 GB of memory to show a blank page, and the 40 MB a file
 //! may have would expand to some 40 GB and end the app. Here every stream
-//! is inflated in small pieces into nothing, counting, and the count stops
-//! at the limit, so the check itself needs 64 kB whatever the file.
+//! is decoded in small pieces into nothing, counting, and the count stops
+//! at the limit, so the check itself needs a few hundred kB whatever the
+//! file.
 //!
 //! Streams are found by their `stream` … `endstream` keywords, not by the
 //! cross-reference table (a hostile file's `/Length` and offsets are not
-//! trusted); streams that are not Flate (JPEG, JBIG2 and other image codecs
-//! with their own size checks, or text) count nothing. Not covered: LZW and
-//! run-length streams (rare; at most ~128× their size) and a page whose
-//! drawing is slow rather than large.
+//! trusted). Each is decoded by the filters its dictionary names
+//! (`pdf_filters.rs`: Flate, LZW, run-length, and ASCII85/ASCIIHex around
+//! them, in any chain, so a bomb inside a bomb counts what comes out last),
+//! and also inflated as if it were plain Flate whatever the dictionary
+//! says, in case the dictionary was not read as the reader reads it; the
+//! larger count is taken. Image codecs (JPEG, JBIG2, JPEG 2000, fax) end a
+//! chain: they have their own size checks. Not covered: a page whose drawing
+//! is slow rather than large.
 
+use super::pdf_filters::{chain, Filter};
 use flate2::read::{DeflateDecoder, ZlibDecoder};
 use std::io::Read;
 
-/// The bytes the file's Flate streams expand to together, counted up to
-/// just past `limit` (a result above `limit` means "too far").
+/// How far back from `stream` its dictionary is looked for.
+const DICT_WINDOW: usize = 4096;
+
+/// The bytes the file's compressed streams expand to together, counted up
+/// to just past `limit` (a result above `limit` means "too far").
 pub(super) fn expanded_size(bytes: &[u8], limit: u64) -> u64 {
     let mut total = 0u64;
     let mut from = 0;
     while let Some((start, end)) = next_stream(bytes, from) {
         from = end;
         let data = bytes.get(start..end).unwrap_or_default();
-        total = total.saturating_add(inflated_len(data, limit.saturating_sub(total)));
+        let budget = limit.saturating_sub(total);
+        let filters = filters_before(bytes, start);
+        let named = if filters.iter().any(|f| f.expands()) {
+            count(chain(data, &filters), budget)
+        } else {
+            0
+        };
+        let as_flate = if filters == [Filter::Flate] {
+            named // the same decode
+        } else {
+            inflated_len(data, budget)
+        };
+        total = total.saturating_add(named.max(as_flate));
         if total > limit {
             break;
         }
     }
     total
+}
+
+/// The filters named by the dictionary of the stream whose data starts at
+/// `start`, up to the first one not decoded here; empty when none is found.
+fn filters_before(bytes: &[u8], start: usize) -> Vec<Filter> {
+    let window = &bytes[start.saturating_sub(DICT_WINDOW)..start];
+    let Some(obj) = window.windows(3).rposition(|w| w == b"obj") else {
+        return Vec::new();
+    };
+    let dict = &window[obj + 3..];
+    let after = |key: &[u8]| -> Option<&[u8]> {
+        let at = find(dict, key)? + key.len();
+        let rest = &dict[at..];
+        let skip = rest.iter().take_while(|c| c.is_ascii_whitespace()).count();
+        Some(&rest[skip..])
+    };
+    let early_change = !after(b"/EarlyChange").is_some_and(|v| v.starts_with(b"0"));
+    let Some(value) = after(b"/Filter") else {
+        return Vec::new();
+    };
+    let (value, many) = match value.strip_prefix(b"[") {
+        Some(list) => (
+            &list[..list.iter().position(|&c| c == b']').unwrap_or(list.len())],
+            true,
+        ),
+        None => (value, false),
+    };
+    value
+        .split(|&c| c == b'/')
+        .skip(1)
+        .map(|name| {
+            let end = name
+                .iter()
+                .position(|c| c.is_ascii_whitespace() || b"/[]<>()%{}".contains(c))
+                .unwrap_or(name.len());
+            &name[..end]
+        })
+        .take(if many { usize::MAX } else { 1 })
+        .map_while(|name| Filter::named(name, early_change))
+        .collect()
 }
 
 /// The data of the next stream at or after `from`: after `stream` and its
@@ -138,6 +199,65 @@ mod tests {
         pdf.extend_from_slice(&data);
         let n = expanded_size(&pdf, 1 << 20);
         assert!(n > 0 && n < 100_000, "{n}");
+    }
+
+    /// A file of one stream with this dictionary.
+    fn with_dict(dict: &str, data: &[u8]) -> Vec<u8> {
+        let mut pdf = format!("%PDF-1.4\n7 0 obj\n{dict}\nstream\n").into_bytes();
+        pdf.extend_from_slice(data);
+        pdf.extend_from_slice(b"\nendstream\nendobj\n");
+        pdf
+    }
+
+    fn lzw(data: &[u8], early_change: bool) -> Vec<u8> {
+        let order = weezl::BitOrder::Msb;
+        let mut enc = if early_change {
+            weezl::encode::Encoder::with_tiff_size_switch(order, 8)
+        } else {
+            weezl::encode::Encoder::new(order, 8)
+        };
+        enc.encode(data).unwrap()
+    }
+
+    #[test]
+    fn lzw_and_run_length_streams_count_what_they_decode_to() {
+        let zeros = vec![0u8; 8 << 20];
+        let pdf = with_dict("<< /Filter /LZWDecode >>", &lzw(&zeros, true));
+        assert_eq!(expanded_size(&pdf, 1 << 30), 8 << 20);
+        assert_eq!(expanded_size(&pdf, 1 << 20), (1 << 20) + 1);
+        let late = "<< /Filter /LZW /DecodeParms << /EarlyChange 0 >> >>";
+        let pdf = with_dict(late, &lzw(&zeros, false));
+        assert_eq!(expanded_size(&pdf, 1 << 30), 8 << 20);
+        let runs = [129u8, 0].repeat(1000);
+        let pdf = with_dict("<</Filter/RL>>", &runs);
+        assert_eq!(expanded_size(&pdf, 1 << 30), 128_000);
+    }
+
+    #[test]
+    fn a_bomb_inside_a_bomb_or_inside_text_counts_what_comes_out_last() {
+        let inner = zlib(&vec![b' '; 64 << 20]);
+        let outer = zlib(&inner);
+        let pdf = with_dict("<< /Filter [/FlateDecode /FlateDecode] >>", &outer);
+        assert_eq!(expanded_size(&pdf, 1 << 30), 64 << 20);
+        let hex: String = inner.iter().map(|b| format!("{b:02X}")).collect();
+        let pdf = with_dict("<< /Filter [ /AHx /Fl ] /Length 9 >>", hex.as_bytes());
+        assert_eq!(expanded_size(&pdf, 1 << 30), 64 << 20);
+    }
+
+    #[test]
+    fn a_flate_stream_counts_whatever_its_dictionary_says() {
+        let data = zlib(&[b'k'; 50_000]);
+        for dict in [
+            "<< /Filter /DCTDecode >>",
+            "<< /Filter /Unknown >>",
+            "<< >>",
+        ] {
+            assert_eq!(
+                expanded_size(&with_dict(dict, &data), 1 << 20),
+                50_000,
+                "{dict}"
+            );
+        }
     }
 
     #[test]

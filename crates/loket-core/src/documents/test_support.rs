@@ -98,10 +98,11 @@ pub(super) fn pdf(n: usize, w: u32, h: u32) -> Vec<u8> {
     pdf_file(&objects)
 }
 
-/// One A4 page drawn by `contents`, a Flate-compressed content stream.
-pub(super) fn pdf_drawn_by(contents: &[u8]) -> Vec<u8> {
+/// One A4 page drawn by `contents`, a content stream encoded by `filter`
+/// (a `/Filter` value such as `/FlateDecode`).
+pub(super) fn pdf_drawn_by(filter: &str, contents: &[u8]) -> Vec<u8> {
     let mut stream = format!(
-        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+        "<< /Length {} /Filter {filter} >>\nstream\n",
         contents.len()
     )
     .into_bytes();

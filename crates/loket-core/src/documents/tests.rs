@@ -1,12 +1,10 @@
 //! The store's behaviour around the files: duplicates, removal as an event,
-//! kind corrections, unknown requests, PDFs by page count, and data folders
-//! that cannot be written.
+//! kind corrections, unknown requests, and data folders that cannot be
+//! written.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use super::test_support::{
-    count, desk, files_under, fixture, jpeg_size, new_request, pdf, pdf_drawn_by, NOW,
-};
+use super::test_support::{count, desk, files_under, fixture, new_request, NOW};
 use super::*;
 use crate::error::{ErrorCode, LoketError};
 
@@ -201,90 +199,6 @@ fn an_unknown_request_is_refused_before_any_work() {
     );
     let err = add_path(&mut desk, "VN-000000-9999", None, &fixture(SMALL), " ", NOW).unwrap_err();
     assert_eq!(err.code, ErrorCode::OperatorBelumDiisi);
-}
-
-#[test]
-fn pdfs_get_every_page_and_a_page_cap() {
-    let (dir, mut desk, reg) = desk();
-    // A4 portrait, 595×842 pt: at 200 dpi 1653×2339.
-    let doc = add_bytes(
-        &mut desk,
-        &reg,
-        None,
-        "surat.pdf",
-        &pdf(2, 595, 842),
-        "Rina",
-        NOW,
-    )
-    .unwrap();
-    assert_eq!((doc.format, doc.pages), (DocFormat::Pdf, 2));
-    assert_eq!((doc.width, doc.height), (1653, 2339));
-    for page in 1..=2 {
-        assert_eq!(
-            jpeg_size(&display_path(&desk, &doc, page)),
-            (1413, 2000),
-            "page {page}: 595×842 pt shrunk to 2000 px"
-        );
-        assert!(thumb_path(&desk, &doc, page).is_file());
-    }
-    assert_eq!(
-        display_path(&desk, &doc, 9),
-        display_path(&desk, &doc, 2),
-        "pages clamp"
-    );
-
-    let before = files_under(&store_dir(dir.path())).len();
-    let err = add_bytes(
-        &mut desk,
-        &reg,
-        None,
-        "buku.pdf",
-        &pdf(MAX_PDF_PAGES + 1, 595, 842),
-        "Rina",
-        NOW,
-    )
-    .unwrap_err();
-    assert_eq!(err.code, ErrorCode::TerlaluBanyakHalaman, "{}", err.message);
-    let err = add_bytes(
-        &mut desk,
-        &reg,
-        None,
-        "stiker.pdf",
-        &pdf(1, 50, 50),
-        "Rina",
-        NOW,
-    )
-    .unwrap_err();
-    assert_eq!(err.code, ErrorCode::GambarTerlaluKecil, "{}", err.message);
-    // A page drawn by 600 MB of spaces, compressed to under 1 MB: refused
-    // before the reader would hold it all in memory.
-    let mut bomb = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-    for _ in 0..600 {
-        std::io::Write::write_all(&mut bomb, &[b' '; 1 << 20]).unwrap();
-    }
-    let bomb = pdf_drawn_by(&bomb.finish().unwrap());
-    assert!(bomb.len() < 1 << 20, "{}", bomb.len());
-    let err = add_bytes(&mut desk, &reg, None, "bom.pdf", &bomb, "Rina", NOW).unwrap_err();
-    assert_eq!(err.code, ErrorCode::IsiPdfTerlaluBesar, "{}", err.message);
-    assert_eq!(
-        files_under(&store_dir(dir.path())).len(),
-        before,
-        "refusals store nothing"
-    );
-    // A page drawn by a modest content stream still opens.
-    let mut small = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-    std::io::Write::write_all(&mut small, b"0 0 1 rg 100 100 200 200 re f\n").unwrap();
-    let drawn = add_bytes(
-        &mut desk,
-        &reg,
-        None,
-        "gambar.pdf",
-        &pdf_drawn_by(&small.finish().unwrap()),
-        "Rina",
-        NOW,
-    )
-    .unwrap();
-    assert_eq!((drawn.format, drawn.pages), (DocFormat::Pdf, 1));
 }
 
 #[test]
