@@ -108,6 +108,10 @@ fn low_memory_webview(app: &tauri::App) {
 pub fn run() {
     let started = Instant::now();
     memory::give_back_freed_memory();
+    // PDF pages are drawn by this binary in a child process it can stop.
+    if let Ok(exe) = std::env::current_exe() {
+        loket_core::documents::draw_pdfs_in(exe);
+    }
     let args = parse_args();
     let desk = open_desk(&args);
     // The webview may read the document store's derived images, nothing else.

@@ -61,6 +61,13 @@ impl Failure {
 }
 
 fn main() -> ExitCode {
+    // A PDF worker of this binary or of another loket-cli (documents::pdf_worker).
+    if let Some(code) = documents::serve_if_asked() {
+        return ExitCode::from(u8::try_from(code).unwrap_or(1));
+    }
+    if let Ok(exe) = std::env::current_exe() {
+        documents::draw_pdfs_in(exe);
+    }
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

@@ -200,3 +200,77 @@ fn doc_add_refusals_and_usage_errors() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("dokumen_tidak_ditemukan"));
 }
+
+/// A one-page PDF of `n` small coloured squares scattered over A4, its
+/// content stream left uncompressed (so no bomb check stops it first).
+fn pdf_of_squares(n: u64) -> Vec<u8> {
+    let mut ops = String::new();
+    for i in 0..n {
+        let (x, y) = (i * 7919 % 555, i * 104_729 % 802);
+        ops.push_str(&format!(
+            "{} {} 1 rg {x} {y} 40 40 re f\n",
+            i % 2,
+            i / 2 % 2
+        ));
+    }
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_owned(),
+        format!("<< /Length {} >>\nstream\n{ops}\nendstream", ops.len()),
+    ];
+    let mut pdf = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.push_str(&format!("{} 0 obj\n{o}\nendobj\n", i + 1));
+    }
+    let xref = pdf.len();
+    pdf.push_str("xref\n0 5\n0000000000 65535 f \n");
+    for off in offsets {
+        pdf.push_str(&format!("{off:010} 00000 n \n"));
+    }
+    pdf.push_str(&format!(
+        "trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    ));
+    pdf.into_bytes()
+}
+
+/// Drawn in this process, 400,000 squares take well over a gigabyte and
+/// many seconds; loket-cli draws PDFs in a worker process with a memory
+/// cap, which ends, and the file is refused while the e-KK after it is
+/// drawn (by a worker too) and added. Linux only: on Windows the worker
+/// has a time limit but no memory cap.
+#[cfg(unix)]
+#[test]
+fn a_pdf_too_heavy_to_draw_is_refused_and_the_next_one_is_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let reg = new_request(dir.path());
+    let heavy = dir.path().join("berat.pdf");
+    std::fs::write(&heavy, pdf_of_squares(400_000)).unwrap();
+    let kk = fixture("KK_3516032003240061.pdf");
+    let out = cli(
+        dir.path(),
+        &[
+            "doc",
+            "add",
+            &reg,
+            "--kind",
+            "kk",
+            heavy.to_str().unwrap(),
+            kk.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let added = json(&out);
+    assert_eq!(added[0]["error"]["code"], "pdf_terlalu_berat", "{added}");
+    assert_eq!(added[1]["ok"], true, "{added}");
+    assert_eq!(added[1]["format"], "pdf");
+    let out = cli(dir.path(), &["doc", "list", &reg, "--json"]);
+    assert_eq!(
+        json(&out).as_array().map(Vec::len),
+        Some(1),
+        "only the e-KK"
+    );
+}

@@ -5,12 +5,12 @@
 //! Every failure a user or a file can cause maps to a code here; nothing in
 //! the core panics on input.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// Stable, machine-readable error codes. Renaming one is a breaking change
 /// for the UI, the CLI's JSON and any script that reads them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// A NIK failed its structural checks.
@@ -72,6 +72,9 @@ pub enum ErrorCode {
     /// The PDF's compressed contents expand beyond what Loket will open (a
     /// compression bomb, or far more than a KK or KTP holds).
     IsiPdfTerlaluBesar,
+    /// Drawing the PDF's pages took longer or more memory than Loket allows
+    /// (a page of millions of shapes, or forms drawing forms).
+    PdfTerlaluBerat,
     /// No (non-removed) document with that id.
     DokumenTidakDitemukan,
     /// An unknown document kind (not ktp, kk or other).
@@ -119,7 +122,7 @@ pub enum ErrorCode {
 }
 
 /// An error with its stable code and an Indonesian message for the operator.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
 #[error("{code:?}: {message}")]
 pub struct LoketError {
     pub code: ErrorCode,

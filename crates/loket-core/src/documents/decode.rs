@@ -9,7 +9,8 @@
 //! `render` decodes. Camera JPEGs take the fast path (`jpeg.rs`):
 //! libjpeg-turbo scales by n/8 inside the inverse DCT, so a 4000×3000 photo
 //! becomes its 2000×1500 display copy without ever existing at full size.
-//! PNG and WebP go through the `image` crate; PDFs through `pdf.rs`. Pages
+//! PNG and WebP go through the `image` crate; PDFs through `pdf.rs`, drawn
+//! in a worker process when one is set (`pdf_worker.rs`). Pages
 //! leave here as stored, with their EXIF orientation: `derive.rs` turns
 //! them upright once they are as small as they will get. A panic inside any
 //! decoder (they parse untrusted bytes) becomes a coded refusal.
@@ -17,6 +18,7 @@
 use super::derive::{derive, Derived};
 use super::jpeg;
 use super::pdf::{self, OpenPdf};
+use super::pdf_worker;
 use super::pixels::Rgb;
 use super::{refuse, DocFormat, DISPLAY_LONG_SIDE, MAX_PIXELS, MIN_SIDE};
 use crate::error::Result;
@@ -92,15 +94,10 @@ pub(super) fn render(source: &Source, bytes: &[u8]) -> Result<Rendered> {
             }
             Source::Raster(format) => raster(bytes, *format)?,
             Source::Pdf(doc) => {
-                let mut pages = Vec::new();
-                pdf::render(doc, |page| {
-                    pages.push(derive(&page, 1)?);
-                    Ok(())
-                })?;
                 return Ok(Rendered {
                     width: doc.width,
                     height: doc.height,
-                    pages,
+                    pages: pdf_worker::pages(doc, bytes)?,
                 });
             }
         };

@@ -33,6 +33,7 @@ pub(super) trait Picture: Clone + Sync {
 }
 
 /// The encoded derived images of one page.
+#[derive(Debug)]
 pub(super) struct Derived {
     pub(super) display: Vec<u8>,
     pub(super) thumb: Vec<u8>,

@@ -42,6 +42,7 @@ mod kind;
 mod pdf;
 mod pdf_expand;
 mod pdf_filters;
+mod pdf_worker;
 mod pictures;
 mod pixels;
 mod planes;
@@ -63,6 +64,7 @@ mod test_support;
 mod tests;
 
 pub use kind::guess_kind;
+pub use pdf_worker::{draw_pdfs_in, serve_if_asked, WORKER_ARG};
 pub use pictures::{display_image, display_images};
 pub use store::store_dir;
 pub use sweep::{sweep_stale_temp, STALE_TEMP_AGE};

@@ -10,6 +10,8 @@
 //! than one display copy. A PDF that does not open, is cut off (no `%%EOF`)
 //! or holds an image that does not decode is refused with a code;
 //! a panic inside the rasteriser is caught by the caller (`decode.rs`).
+//! A page that is merely slow or hungry to draw is stopped by drawing in a
+//! worker process (`pdf_worker.rs`).
 
 use super::pixels::Rgb;
 use super::{refuse, DISPLAY_LONG_SIDE, MAX_PDF_EXPANDED, MAX_PDF_PAGES, MIN_SIDE, PDF_DPI};

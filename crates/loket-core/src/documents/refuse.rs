@@ -120,8 +120,17 @@ pub(super) fn pdf_expands_too_far() -> LoketError {
     LoketError::new(
         ErrorCode::IsiPdfTerlaluBesar,
         format!(
-            "Isi PDF ini mengembang lebih dari {} MB saat dibuka — tidak wajar untuk KK atau KTP. {RESEND} PDF aslinya, atau fotonya.",
+            "Isi PDF ini mengembang lebih dari {} MB saat dibuka — tidak wajar untuk KK atau KTP; {RESEND} PDF aslinya, atau fotonya.",
             super::MAX_PDF_EXPANDED / (1024 * 1024)
+        ),
+    )
+}
+
+pub(super) fn pdf_too_heavy(seconds: u64, megabytes: u64) -> LoketError {
+    LoketError::new(
+        ErrorCode::PdfTerlaluBerat,
+        format!(
+            "PDF ini terlalu berat untuk digambar (lebih dari {seconds} detik atau {megabytes} MB memori) — tidak wajar untuk KK atau KTP; {RESEND} PDF aslinya, atau fotonya."
         ),
     )
 }
