@@ -37,6 +37,14 @@ fn new_request(dir: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }
 
+/// `loket-cli doc add REG --kind KIND FILES… --json`.
+fn add_json(dir: &Path, reg: &str, kind: &str, files: &[&Path]) -> std::process::Output {
+    let mut args = vec!["doc", "add", reg, "--kind", kind];
+    args.extend(files.iter().map(|f| f.to_str().unwrap()));
+    args.push("--json");
+    cli(dir, &args)
+}
+
 const GOOD: &str = "WhatsApp Image 2026-11-24 at 10.15.32.jpeg";
 const GOOD_SHA: &str = "73b753435833a605c295c6cb9658248a0adbc45771c4ad8e13d54b15dbf38ac1";
 
@@ -46,19 +54,7 @@ fn doc_add_json_contract_and_exit_codes() {
     let reg = new_request(dir.path());
     let good = fixture(GOOD);
     let bad = fixture("bad/not_an_image.jpg");
-    let out = cli(
-        dir.path(),
-        &[
-            "doc",
-            "add",
-            &reg,
-            "--kind",
-            "ktp",
-            good.to_str().unwrap(),
-            bad.to_str().unwrap(),
-            "--json",
-        ],
-    );
+    let out = add_json(dir.path(), &reg, "ktp", &[&good, &bad]);
     assert_eq!(out.status.code(), Some(1), "one file refused: exit 1");
     let v = json(&out);
     let list = v.as_array().expect("a list, one entry per file");
@@ -249,19 +245,7 @@ fn a_pdf_too_heavy_to_draw_is_refused_and_the_next_one_is_added() {
     let heavy = dir.path().join("berat.pdf");
     std::fs::write(&heavy, pdf_of_squares(400_000)).unwrap();
     let kk = fixture("KK_3516032003240061.pdf");
-    let out = cli(
-        dir.path(),
-        &[
-            "doc",
-            "add",
-            &reg,
-            "--kind",
-            "kk",
-            heavy.to_str().unwrap(),
-            kk.to_str().unwrap(),
-            "--json",
-        ],
-    );
+    let out = add_json(dir.path(), &reg, "kk", &[&heavy, &kk]);
     assert_eq!(out.status.code(), Some(1));
     let added = json(&out);
     assert_eq!(added[0]["error"]["code"], "pdf_terlalu_berat", "{added}");

@@ -32,6 +32,15 @@ pub(super) struct OpenPdf {
 
 /// Parses the PDF and checks its page count and first page.
 pub(super) fn open(bytes: &[u8]) -> Result<OpenPdf> {
+    if super::pdf_expand::expanded_size(bytes, MAX_PDF_EXPANDED) > MAX_PDF_EXPANDED {
+        return Err(refuse::pdf_expands_too_far());
+    }
+    open_counted(bytes)
+}
+
+/// [`open`] without counting what the streams expand to, for bytes already
+/// counted by `open` (the PDF worker's, whose parent opened them first).
+pub(super) fn open_counted(bytes: &[u8]) -> Result<OpenPdf> {
     // A PDF ends with `%%EOF`; one cut off in transfer does not, and the
     // lenient parser would render what is left as blank pages.
     let tail = bytes
@@ -39,9 +48,6 @@ pub(super) fn open(bytes: &[u8]) -> Result<OpenPdf> {
         .unwrap_or(bytes);
     if !tail.windows(5).any(|w| w == b"%%EOF") {
         return Err(refuse::damaged("PDF"));
-    }
-    if super::pdf_expand::expanded_size(bytes, MAX_PDF_EXPANDED) > MAX_PDF_EXPANDED {
-        return Err(refuse::pdf_expands_too_far());
     }
     let pdf = Pdf::new(Arc::new(bytes.to_vec())).map_err(|e| match e {
         LoadPdfError::Decryption(_) => refuse::pdf_locked(),

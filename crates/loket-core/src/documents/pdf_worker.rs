@@ -91,8 +91,10 @@ pub(super) fn pages(doc: &pdf::OpenPdf, bytes: &[u8]) -> Result<Vec<Derived>> {
     }
 }
 
+/// The worker's drawing: its parent counted the streams' expansion when it
+/// opened the same bytes (and the worker's memory is capped regardless).
 fn draw(bytes: &[u8]) -> Result<Vec<Derived>> {
-    draw_open(&pdf::open(bytes)?)
+    draw_open(&pdf::open_counted(bytes)?)
 }
 
 fn draw_open(doc: &pdf::OpenPdf) -> Result<Vec<Derived>> {
