@@ -17,6 +17,12 @@ step() { echo; echo "== $*  [$(df -h --output=avail . | tail -1 | tr -d ' ') fre
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+step "the repository is self-contained (nothing reads ../shared)"
+if git grep -nI -e '\.\./shared' -e '\.\./\.\./\.\./shared' -- . ':!scripts/test.sh'; then
+  echo "the lines above read a folder outside the repository: copy what they need into it" >&2
+  exit 1
+fi
+
 step "the core has no Tauri dependency"
 if cargo tree -p loket-core --locked --edges normal,build | grep -qi tauri; then
   echo "loket-core depends on Tauri; the core must stay UI-free" >&2

@@ -164,8 +164,8 @@ export async function login(browser, name, pin = PINS[name]) {
   await (await browser.$('[data-testid=queue]')).waitForDisplayed({ timeout: 10000 });
 }
 
-/** The shared document fixtures beside the repository. */
-export const fixtures = resolve(root, '..', 'shared', 'fixtures', 'documents');
+/** The synthetic document fixtures of the repository (tests/fixtures/documents). */
+export const fixtures = resolve(root, 'tests', 'fixtures', 'documents');
 
 /** Types text into the focused element (WebDriver Element Send Keys). */
 export async function type(browser, text) {

@@ -14,7 +14,7 @@ use std::process::Command;
 
 const FIXTURES: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/fixtures/documents"
+    "/../../tests/fixtures/documents"
 );
 
 fn fixture(name: &str) -> PathBuf {

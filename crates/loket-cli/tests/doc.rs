@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 const FIXTURES: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/fixtures/documents"
+    "/../../tests/fixtures/documents"
 );
 
 fn fixture(name: &str) -> PathBuf {

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 const FIXTURES: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/fixtures/documents"
+    "/../../tests/fixtures/documents"
 );
 const KTP: &str = "WhatsApp Image 2026-11-24 at 10.15.32.jpeg";
 

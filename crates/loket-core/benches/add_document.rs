@@ -25,7 +25,7 @@ use std::time::Instant;
 
 const FIXTURES: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/fixtures/documents"
+    "/../../tests/fixtures/documents"
 );
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -80,7 +80,7 @@ fn main() {
         .max(3);
     let manifest: Vec<serde_json::Value> = serde_json::from_str(
         &std::fs::read_to_string(Path::new(FIXTURES).join("manifest.json"))
-            .expect("shared/fixtures/documents beside the repository"),
+            .expect("tests/fixtures/documents in the repository"),
     )
     .unwrap();
     let file = |e: &serde_json::Value| Path::new(FIXTURES).join(e["file"].as_str().unwrap());

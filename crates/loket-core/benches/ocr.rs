@@ -19,7 +19,7 @@ use std::time::Instant;
 
 const FIXTURES: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/fixtures/documents"
+    "/../../tests/fixtures/documents"
 );
 
 fn median(mut v: Vec<f64>) -> f64 {

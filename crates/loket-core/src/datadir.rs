@@ -162,7 +162,7 @@ mod tests {
             "SITI AMINAH"
         );
         let photo = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/fixtures/documents/WhatsApp Image 2026-11-24 at 10.15.32.jpeg");
+            .join("../../tests/fixtures/documents/WhatsApp Image 2026-11-24 at 10.15.32.jpeg");
         let err = documents::add_path(&mut desk, &reg, None, &photo, "Rina", 2).unwrap_err();
         assert_eq!(err.code, ErrorCode::FolderDataTidakBisaDipakai);
         assert!(

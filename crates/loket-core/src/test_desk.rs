@@ -10,10 +10,10 @@ use crate::model::{NewRequest, Outcome, Status};
 use crate::{requests, Desk};
 use std::path::{Path, PathBuf};
 
-/// `shared/` sits beside the repository.
+/// The synthetic fixture photos, in the repository (`tests/fixtures/`).
 const FIXTURES: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/fixtures/documents"
+    "/../../tests/fixtures/documents"
 );
 
 /// A WhatsApp KTP photo (JPEG, 284 kB).
@@ -32,7 +32,7 @@ pub fn fixture(name: &str) -> PathBuf {
     let path = Path::new(FIXTURES).join(name);
     assert!(
         path.is_file(),
-        "fixture {} is missing: these tests need shared/fixtures/documents beside the repository",
+        "fixture {} is missing: it belongs in tests/fixtures/documents of the repository",
         path.display()
     );
     path

@@ -36,10 +36,10 @@ pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }
 
-/// The shared fixture documents: `shared/` sits beside the repository.
+/// The synthetic fixture documents, in the repository (`tests/fixtures/`).
 pub const FIXTURES: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/fixtures/documents"
+    "/../../tests/fixtures/documents"
 );
 
 /// A fixture document by name; a missing one fails the test (never skips it).

@@ -10,10 +10,10 @@ use crate::{requests, Desk};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-/// `shared/` sits beside the repository.
+/// The synthetic fixture photos, in the repository (`tests/fixtures/`).
 pub(super) const FIXTURES: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/fixtures/documents"
+    "/../../tests/fixtures/documents"
 );
 
 pub(super) const NOW: i64 = 1_795_000_000_000;
@@ -22,7 +22,7 @@ pub(super) fn fixture(name: &str) -> PathBuf {
     let path = Path::new(FIXTURES).join(name);
     assert!(
         path.is_file(),
-        "fixture {} is missing: the document tests need shared/fixtures/documents beside the repository",
+        "fixture {} is missing: it belongs in tests/fixtures/documents of the repository",
         path.display()
     );
     path

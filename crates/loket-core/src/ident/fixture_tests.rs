@@ -2,9 +2,8 @@
 //! fixtures: every number printed there is well formed and agrees with the
 //! printed date of birth and sex, so any error or warning is a bug here.
 //!
-//! The manifest is read at test time from `../shared` beside the checkout
-//! (or `LOKET_FIXTURE_MANIFEST`); a missing manifest fails the test, so the
-//! check cannot pass by not running.
+//! The manifest is in the repository (`tests/fixtures/documents/`); a
+//! missing manifest fails the test, so the check cannot pass by not running.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -15,21 +14,17 @@ use super::kk::check_kk;
 use super::nik::check_nik;
 use super::Sex;
 
-/// The shared fixtures sit beside the repository (`../shared`).
-const MANIFEST_CANDIDATES: [&str; 1] = [concat!(
+/// The synthetic fixtures' ground truth, in the repository.
+const MANIFEST: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/fixtures/documents/manifest.json"
-)];
+    "/../../tests/fixtures/documents/manifest.json"
+);
 
-fn load_manifest() -> Option<Vec<Value>> {
-    let path = std::env::var("LOKET_FIXTURE_MANIFEST")
-        .ok()
-        .into_iter()
-        .chain(MANIFEST_CANDIDATES.iter().map(|s| s.to_string()))
-        .find(|p| std::path::Path::new(p).is_file())?;
-    let text = std::fs::read_to_string(&path).unwrap();
+fn load_manifest() -> Vec<Value> {
+    let text = std::fs::read_to_string(MANIFEST)
+        .unwrap_or_else(|e| panic!("the fixture manifest {MANIFEST} must be readable: {e}"));
     let v: Value = serde_json::from_str(&text).unwrap();
-    Some(v.as_array().cloned().unwrap())
+    v.as_array().cloned().unwrap()
 }
 
 fn sex(s: &str) -> Sex {
@@ -66,9 +61,7 @@ fn assert_person(who: &str, p: &Value, today: NaiveDate) {
 
 #[test]
 fn fixture_numbers_are_valid() {
-    let entries = load_manifest().expect(
-        "the fixture manifest must be at ../shared/fixtures/documents/ or LOKET_FIXTURE_MANIFEST",
-    );
+    let entries = load_manifest();
     let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
     let (mut ktp, mut kk, mut members) = (0, 0, 0);
     for e in &entries {

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 const MANIFEST: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/fixtures/documents/manifest.json"
+    "/../../tests/fixtures/documents/manifest.json"
 );
 
 fn today() -> NaiveDate {
