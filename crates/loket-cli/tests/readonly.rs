@@ -177,7 +177,7 @@ fn a_folder_owned_by_someone_else_is_read_only() {
     std::fs::copy(env!("CARGO_BIN_EXE_loket-cli"), &bin).unwrap();
     let root = is_root();
     if root && Command::new("setpriv").arg("--version").output().is_err() {
-        println!("SKIP: running as root without setpriv, no other user to run as");
+        hostile::cannot_run("running as root without setpriv, no other user to run as");
         return;
     }
     if !root {
@@ -224,7 +224,7 @@ fn a_read_only_mount_is_read_only_even_for_root() {
     let _mount = match Mount::read_only_bind(&data, &view) {
         Ok(m) => m,
         Err(why) => {
-            println!("SKIP read-only mount test: cannot bind-mount here ({why})");
+            hostile::cannot_run(&format!("read-only mount test: cannot bind-mount here ({why})"));
             return;
         }
     };

@@ -66,6 +66,7 @@ mod tests;
 pub use kind::guess_kind;
 pub use pdf_worker::{draw_pdfs_in, serve_if_asked, WORKER_ARG};
 pub use pictures::{display_image, display_images};
+pub use refuse::INSPECT_REFUSALS;
 pub use store::store_dir;
 pub use sweep::{sweep_stale_temp, STALE_TEMP_AGE};
 

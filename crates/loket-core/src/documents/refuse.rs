@@ -6,6 +6,23 @@
 use super::{MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_PIXELS, MIN_SIDE};
 use crate::error::{ErrorCode, LoketError};
 
+/// Every code [`super::inspect`] may refuse bytes with: what the file
+/// itself can cause (no folder, no database). The fuzz target asserts that
+/// any refusal is one of these, so a new refusal is added here once.
+pub const INSPECT_REFUSALS: &[ErrorCode] = &[
+    ErrorCode::BerkasKosong,
+    ErrorCode::BerkasTerlaluBesar,
+    ErrorCode::BukanGambar,
+    ErrorCode::FormatTidakDidukung,
+    ErrorCode::BerkasRusak,
+    ErrorCode::GambarTerlaluKecil,
+    ErrorCode::GambarTerlaluBesar,
+    ErrorCode::TerlaluBanyakHalaman,
+    ErrorCode::PdfTerkunci,
+    ErrorCode::IsiPdfTerlaluBesar,
+    ErrorCode::PdfTerlaluBerat,
+];
+
 const RESEND: &str = "minta pemohon mengirim ulang";
 
 pub(super) fn empty() -> LoketError {
