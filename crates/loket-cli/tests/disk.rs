@@ -89,7 +89,9 @@ fn a_full_disk_refuses_with_disk_penuh_and_loses_nothing() {
     let _mount = match Mount::tmpfs(&mnt, 16) {
         Ok(m) => m,
         Err(why) => {
-            hostile::cannot_run(&format!("full-disk test: no tmpfs can be mounted here ({why})"));
+            hostile::cannot_run(&format!(
+                "full-disk test: no tmpfs can be mounted here ({why})"
+            ));
             return;
         }
     };

@@ -224,7 +224,9 @@ fn a_read_only_mount_is_read_only_even_for_root() {
     let _mount = match Mount::read_only_bind(&data, &view) {
         Ok(m) => m,
         Err(why) => {
-            hostile::cannot_run(&format!("read-only mount test: cannot bind-mount here ({why})"));
+            hostile::cannot_run(&format!(
+                "read-only mount test: cannot bind-mount here ({why})"
+            ));
             return;
         }
     };
