@@ -65,9 +65,17 @@ fn start_retention(app: tauri::AppHandle) {
             std::thread::sleep(FIRST);
             loop {
                 let state = app.state::<AppState>();
-                let result = tauri::async_runtime::block_on(
-                    state.run_public(|desk| commands::data::run_logged(desk, "sistem")),
-                );
+                // On a connection of its own: deleting a day's photos never
+                // holds the desk the operators work on.
+                let result = state.shared().and_then(|desk| {
+                    desk.apart(|own| {
+                        loket_core::ops::data::retention_run(
+                            own,
+                            &loket_core::Actor::system(),
+                            loket_core::clock::now_ms(),
+                        )
+                    })
+                });
                 if let Err(e) = result {
                     eprintln!("Retensi foto gagal ({}); dicoba lagi besok.", e.code_str());
                 }

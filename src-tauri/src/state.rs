@@ -11,12 +11,12 @@
 //! Tauri's blocking pool, never on the async runtime or the UI thread.
 
 use loket_core::accounts::Session;
-use loket_core::{Desk, ErrorCode, LoketError};
+use loket_core::{Actor, Desk, ErrorCode, LoketError, SharedDesk};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 pub struct AppState {
-    desk: Result<Arc<Mutex<Desk>>, LoketError>,
+    desk: Result<SharedDesk, LoketError>,
     session: Mutex<Option<Session>>,
     pub started: Instant,
     pub ocr: Arc<crate::ocr::OcrService>,
@@ -27,7 +27,7 @@ pub struct AppState {
 impl AppState {
     pub fn new(desk: Result<Desk, LoketError>, started: Instant) -> Self {
         Self {
-            desk: desk.map(|d| Arc::new(Mutex::new(d))),
+            desk: desk.map(SharedDesk::new),
             session: Mutex::new(None),
             started,
             ocr: Arc::default(),
@@ -59,15 +59,22 @@ impl AppState {
         })
     }
 
-    /// Runs `f` for the logged-in operator on the blocking pool; refused
-    /// with `belum_masuk` when nobody is logged in.
+    /// Runs `f` for the logged-in operator (the acting account of the
+    /// core's operations) on the blocking pool; refused with `belum_masuk`
+    /// when nobody is logged in.
     pub async fn run<T, F>(&self, f: F) -> Result<T, LoketError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut Desk, &Session) -> Result<T, LoketError> + Send + 'static,
+        F: FnOnce(&mut Desk, &Actor) -> Result<T, LoketError> + Send + 'static,
     {
-        let session = self.logged_in()?;
-        self.run_public(move |desk| f(desk, &session)).await
+        let actor = Actor::app(&self.logged_in()?);
+        self.run_public(move |desk| f(desk, &actor)).await
+    }
+
+    /// The logged-in operator as the acting account, for work that does not
+    /// hold the desk (a backup's copy).
+    pub fn actor(&self) -> Result<Actor, LoketError> {
+        Ok(Actor::app(&self.logged_in()?))
     }
 
     /// Runs `f` with the desk whether or not anyone is logged in: only for
@@ -79,16 +86,38 @@ impl AppState {
         F: FnOnce(&mut Desk) -> Result<T, LoketError> + Send + 'static,
     {
         let desk = self.desk.as_ref().map_err(Clone::clone)?.clone();
-        tauri::async_runtime::spawn_blocking(move || {
-            let mut guard = desk.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            f(&mut guard)
-        })
-        .await
-        .map_err(|e| {
-            LoketError::new(
-                ErrorCode::GagalMenyimpan,
-                format!("Pekerjaan latar belakang gagal: {e}"),
-            )
-        })?
+        blocking(move || desk.with(f)).await
     }
+
+    /// Runs long work for the logged-in operator (a photo's decode, a PDF
+    /// drawn in its worker, a retention run, an export) on a connection of
+    /// its own, so the queue and every other command go on meanwhile.
+    pub async fn run_apart<T, F>(&self, f: F) -> Result<T, LoketError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Desk, &Actor) -> Result<T, LoketError> + Send + 'static,
+    {
+        let actor = Actor::app(&self.logged_in()?);
+        let desk = self.desk.as_ref().map_err(Clone::clone)?.clone();
+        blocking(move || desk.apart(|own| f(own, &actor))).await
+    }
+
+    /// The shared desk, for the shell's own background work (retention).
+    pub fn shared(&self) -> Result<SharedDesk, LoketError> {
+        self.desk.as_ref().map_err(Clone::clone).cloned()
+    }
+}
+
+/// Runs `f` on Tauri's blocking pool.
+async fn blocking<T, F>(f: F) -> Result<T, LoketError>
+where
+    T: Send + 'static,
+    F: FnOnce() -> Result<T, LoketError> + Send + 'static,
+{
+    tauri::async_runtime::spawn_blocking(f).await.map_err(|e| {
+        LoketError::new(
+            ErrorCode::GagalMenyimpan,
+            format!("Pekerjaan latar belakang gagal: {e}"),
+        )
+    })?
 }

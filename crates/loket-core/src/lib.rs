@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 pub mod accounts;
+pub mod actor;
 pub mod audit;
 pub mod backup;
 pub mod clock;
@@ -27,6 +28,7 @@ pub mod model;
 #[cfg(feature = "ocr")]
 pub mod ocr;
 pub mod office;
+pub mod ops;
 pub mod phone;
 pub mod preferences;
 pub mod queue;
@@ -38,6 +40,7 @@ pub mod retention;
 pub mod search;
 pub mod services;
 pub mod settings;
+pub mod shared;
 pub mod sla;
 pub mod verify;
 
@@ -47,8 +50,10 @@ mod test_desk;
 #[cfg(test)]
 mod platform_tests;
 
+pub use actor::{Actor, Origin};
 pub use datadir::Desk;
 pub use error::{ErrorCode, LoketError, Result};
+pub use shared::SharedDesk;
 
 pub mod bindings;
 

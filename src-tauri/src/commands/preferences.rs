@@ -5,13 +5,11 @@
 
 use super::Res;
 use crate::state::AppState;
-use loket_core::accounts::Session;
-use loket_core::audit::{self, Action};
-use loket_core::office::{self, OfficeProfile};
+use loket_core::office::OfficeProfile;
 use loket_core::preferences::{self, Preferences};
 use loket_core::reply::{self, Reply, ReplyTemplate};
-use loket_core::sla::{self, SlaSettings};
-use loket_core::{clock, Desk, ErrorCode, LoketError};
+use loket_core::sla::SlaSettings;
+use loket_core::{clock, ops, ErrorCode, LoketError};
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
@@ -26,29 +24,14 @@ pub async fn settings_save_office(
     office: OfficeProfile,
 ) -> Res<OfficeProfile> {
     state
-        .run(move |desk, s| {
-            s.require_supervisor("mengubah data kantor")?;
-            let saved = office::save(desk.conn(), &office)?;
-            log(desk, s, Action::PengaturanDiubah, "data kantor")?;
-            Ok(saved)
-        })
+        .run(move |desk, by| ops::settings::save_office(desk, by, &office, clock::now_ms()))
         .await
 }
 
 #[tauri::command]
 pub async fn settings_save_sla(state: State<'_, AppState>, sla: SlaSettings) -> Res<SlaSettings> {
     state
-        .run(move |desk, s| {
-            s.require_supervisor("mengubah jam layanan")?;
-            sla::save_settings(desk.conn(), &sla)?;
-            log(
-                desk,
-                s,
-                Action::PengaturanDiubah,
-                "jam layanan dan janji waktu",
-            )?;
-            sla::load_settings(desk.conn())
-        })
+        .run(move |desk, by| ops::settings::save_sla(desk, by, &sla, clock::now_ms()))
         .await
 }
 
@@ -59,12 +42,7 @@ pub async fn reply_template_save(
     text: String,
 ) -> Res<ReplyTemplate> {
     state
-        .run(move |desk, s| {
-            s.require_supervisor("mengubah templat balasan")?;
-            let saved = reply::save(desk.conn(), &key, &text)?;
-            log(desk, s, Action::TemplatDiubah, &key)?;
-            Ok(saved)
-        })
+        .run(move |desk, by| ops::settings::save_template(desk, by, &key, &text, clock::now_ms()))
         .await
 }
 
@@ -79,18 +57,7 @@ pub async fn reply_compose(state: State<'_, AppState>, reg_no: String) -> Res<Re
 #[tauri::command]
 pub async fn reply_open(app: AppHandle, state: State<'_, AppState>, reg_no: String) -> Res<Reply> {
     let reply = state
-        .run(move |desk, s| {
-            let reply = reply::compose(desk.conn(), &reg_no)?;
-            audit::record(
-                desk.conn(),
-                clock::now_ms(),
-                &s.name,
-                Action::BalasanDibuka,
-                Some(&reg_no),
-                &reply.key,
-            )?;
-            Ok(reply)
-        })
+        .run(move |desk, by| ops::replies::request_reply(desk, by, &reg_no, clock::now_ms()))
         .await?;
     app.opener()
         .open_url(reply.wa_url.as_str(), None::<&str>)
@@ -103,8 +70,4 @@ pub async fn reply_open(app: AppHandle, state: State<'_, AppState>, reg_no: Stri
             )
         })?;
     Ok(reply)
-}
-
-fn log(desk: &Desk, s: &Session, action: Action, detail: &str) -> Res<()> {
-    audit::record(desk.conn(), clock::now_ms(), &s.name, action, None, detail)
 }

@@ -1,12 +1,14 @@
 //! Commands of the receipt dialog: the drawing to print, and PNG/PDF files
 //! saved to the export folder (`LOKET_EXPORT_DIR`, else Downloads/Loket)
 //! under a name made from the registration number, never from the page.
+//! Every view with whole NIKs, print and file is logged by the core
+//! (`ops::exports`).
 
 use super::{export_dir, Res};
 use crate::state::AppState;
-use loket_core::audit::{self, Action};
-use loket_core::clock;
-use loket_core::receipt::{self, ReceiptFile, ReceiptFormat, ReceiptOptions, ReceiptPrint};
+use loket_core::ops::exports;
+use loket_core::receipt::{ReceiptFile, ReceiptFormat, ReceiptOptions, ReceiptPrint};
+use loket_core::{clock, requests};
 use tauri::State;
 
 #[tauri::command]
@@ -16,21 +18,8 @@ pub async fn receipt_for_print(
     options: ReceiptOptions,
 ) -> Res<ReceiptPrint> {
     state
-        .run(move |desk, s| {
-            let now = clock::now_ms();
-            let print = receipt::for_print(desk.conn(), &reg_no, options, &s.name, now)?;
-            if options.full_nik {
-                let detail = "bukti layanan (pratinjau)";
-                audit::record(
-                    desk.conn(),
-                    now,
-                    &s.name,
-                    Action::NikLengkapDitampilkan,
-                    Some(&reg_no),
-                    detail,
-                )?;
-            }
-            Ok(print)
+        .run(move |desk, by| {
+            exports::receipt_for_print(desk, by, &reg_no, options, clock::now_ms())
         })
         .await
 }
@@ -43,36 +32,24 @@ pub async fn receipt_save(
     format: ReceiptFormat,
 ) -> Res<ReceiptFile> {
     state
-        .run(move |desk, s| {
-            let op = s.name.clone();
-            let request = loket_core::requests::get_by_reg_no(desk.conn(), &reg_no)?;
-            let dir = export_dir()?;
+        .run(move |desk, by| {
+            let request = requests::get_by_reg_no(desk.conn(), &reg_no)?;
             let name = format!(
                 "Bukti-{}-{}.{}",
                 request.reg_no,
                 options.layout.as_str(),
                 format.as_str()
             );
-            let now = clock::now_ms();
-            let file = receipt::write(
-                desk.conn(),
+            let dest = export_dir()?.join(name);
+            exports::receipt_file(
+                desk,
+                by,
                 &request.reg_no,
                 options,
                 format,
-                &dir.join(&name),
-                &op,
-                now,
-            )?;
-            let detail = format!("{name}{}", nik_note(options));
-            audit::record(
-                desk.conn(),
-                now,
-                &op,
-                Action::BuktiDisimpan,
-                Some(&request.reg_no),
-                &detail,
-            )?;
-            Ok(file)
+                &dest,
+                clock::now_ms(),
+            )
         })
         .await
 }
@@ -85,24 +62,6 @@ pub async fn receipt_printed(
     options: ReceiptOptions,
 ) -> Res<()> {
     state
-        .run(move |desk, s| {
-            let detail = format!("{}{}", options.layout.as_str(), nik_note(options));
-            audit::record(
-                desk.conn(),
-                clock::now_ms(),
-                &s.name,
-                Action::BuktiDicetak,
-                Some(&reg_no),
-                &detail,
-            )
-        })
+        .run(move |desk, by| exports::receipt_printed(desk, by, &reg_no, options, clock::now_ms()))
         .await
-}
-
-fn nik_note(options: ReceiptOptions) -> &'static str {
-    if options.full_nik {
-        ", NIK lengkap"
-    } else {
-        ""
-    }
 }

@@ -5,15 +5,14 @@
 
 use super::{today, Res};
 use crate::state::AppState;
-use loket_core::audit::{self, Action};
 use loket_core::clock;
 use loket_core::complaints::{self, Complaint, NewComplaint};
 use loket_core::delivery::{
     self, villages, Delivery, DeliveryDetail, DeliveryQuery, MoveDetails, NewDelivery, Step,
 };
 use loket_core::parse_date;
-use loket_core::reply::{self, Reply};
-use loket_core::{ErrorCode, LoketError};
+use loket_core::reply::Reply;
+use loket_core::{ops, ErrorCode, LoketError};
 use tauri::AppHandle;
 use tauri::State;
 use tauri_plugin_opener::OpenerExt;
@@ -131,10 +130,10 @@ pub async fn delivery_reply_open(
     state: State<'_, AppState>,
     reg_no: String,
 ) -> Res<Reply> {
-    compose_logged_open(&app, &state, reg_no, |d, r, now| {
-        reply::compose_delivery(d.conn(), r, now)
-    })
-    .await
+    let reply = state
+        .run(move |desk, by| ops::replies::delivery_reply(desk, by, &reg_no, clock::now_ms()))
+        .await?;
+    open(&app, reply)
 }
 
 /// Opens the complainant's WhatsApp chat with the answer.
@@ -144,39 +143,10 @@ pub async fn complaint_reply_open(
     state: State<'_, AppState>,
     reg_no: String,
 ) -> Res<Reply> {
-    compose_logged_open(&app, &state, reg_no, |d, r, now| {
-        reply::compose_complaint(d.conn(), r, now)
-    })
-    .await
-}
-
-/// Composes a reply, logs that it was opened, and opens the chat.
-async fn compose_logged_open<F>(
-    app: &AppHandle,
-    state: &AppState,
-    reg_no: String,
-    compose: F,
-) -> Res<Reply>
-where
-    F: FnOnce(&loket_core::Desk, &str, i64) -> Res<Reply> + Send + 'static,
-{
     let reply = state
-        .run(move |desk, s| {
-            let now = clock::now_ms();
-            let r = compose(desk, &reg_no, now)?;
-            let detail = format!("{reg_no} {}", r.key);
-            audit::record(
-                desk.conn(),
-                now,
-                &s.name,
-                Action::BalasanDibuka,
-                None,
-                &detail,
-            )?;
-            Ok(r)
-        })
+        .run(move |desk, by| ops::replies::complaint_reply(desk, by, &reg_no, clock::now_ms()))
         .await?;
-    open(app, reply)
+    open(&app, reply)
 }
 
 fn open(app: &AppHandle, reply: Reply) -> Res<Reply> {
@@ -209,18 +179,8 @@ pub async fn settings_save_services(
     complaint_minutes: u32,
 ) -> Res<()> {
     state
-        .run(move |desk, s| {
-            s.require_supervisor("mengubah janji waktu layanan")?;
-            delivery::promise::save(desk.conn(), &promises)?;
-            complaints::set_response_minutes(desk.conn(), complaint_minutes)?;
-            audit::record(
-                desk.conn(),
-                clock::now_ms(),
-                &s.name,
-                Action::PengaturanDiubah,
-                None,
-                "janji POS KETANMU dan pengaduan",
-            )
+        .run(move |desk, by| {
+            ops::settings::save_services(desk, by, &promises, complaint_minutes, clock::now_ms())
         })
         .await
 }

@@ -7,7 +7,7 @@ use super::Res;
 use crate::state::AppState;
 use loket_core::accounts::{self, Account, Role};
 use loket_core::audit::{self, Action};
-use loket_core::{clock, AppInfo};
+use loket_core::{clock, ops, AppInfo};
 use tauri::State;
 
 #[tauri::command]
@@ -79,10 +79,7 @@ pub async fn session_lock(state: State<'_, AppState>, idle: bool) -> Res<AppInfo
 #[tauri::command]
 pub async fn account_list(state: State<'_, AppState>) -> Res<Vec<Account>> {
     state
-        .run(|desk, s| {
-            s.require_supervisor("melihat daftar akun")?;
-            accounts::list(desk.conn())
-        })
+        .run(|desk, by| ops::settings::accounts(desk, by))
         .await
 }
 
@@ -131,6 +128,6 @@ pub async fn account_disable(state: State<'_, AppState>, name: String) -> Res<()
 #[tauri::command]
 pub async fn settings_save_idle(state: State<'_, AppState>, minutes: u32) -> Res<u32> {
     state
-        .run(move |desk, s| accounts::idle::set_minutes(desk.conn(), s, minutes, clock::now_ms()))
+        .run(move |desk, by| ops::settings::save_idle_minutes(desk, by, minutes, clock::now_ms()))
         .await
 }

@@ -1,7 +1,7 @@
 //! How long the desk may sit untouched before it locks itself: a PC left on
 //! the counter must not show citizens' data to the next person who walks up.
 
-use super::Session;
+use crate::actor::Actor;
 use crate::audit::{self, Action};
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::settings;
@@ -20,7 +20,7 @@ pub fn minutes(conn: &Connection) -> Result<u32> {
 }
 
 /// A supervisor sets the idle minutes (1 to 240).
-pub fn set_minutes(conn: &Connection, by: &Session, minutes: u32, now_ms: i64) -> Result<u32> {
+pub fn set_minutes(conn: &Connection, by: &Actor, minutes: u32, now_ms: i64) -> Result<u32> {
     by.require_supervisor("mengubah waktu kunci layar")?;
     if !(1..=MAX_MINUTES).contains(&minutes) {
         return Err(LoketError::new(
@@ -30,10 +30,10 @@ pub fn set_minutes(conn: &Connection, by: &Session, minutes: u32, now_ms: i64) -
     }
     let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
     settings::set(&tx, KEY, &minutes.to_string())?;
-    audit::record(
+    audit::record_by(
         &tx,
+        by,
         now_ms,
-        &by.name,
         Action::PengaturanDiubah,
         None,
         &format!("kunci layar {minutes} menit"),

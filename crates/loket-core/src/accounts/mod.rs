@@ -14,6 +14,7 @@ pub mod pin;
 
 pub use login::{login, wait_after, LOCK_AFTER, MAX_WAIT_MS};
 
+use crate::actor::Actor;
 use crate::audit::{self, Action};
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::requests::check_operator;
@@ -66,20 +67,6 @@ pub struct Session {
     pub account_id: i64,
     pub name: String,
     pub role: Role,
-}
-
-impl Session {
-    /// Refuses an operator where only a supervisor may act.
-    pub fn require_supervisor(&self, what: &str) -> Result<()> {
-        if self.role == Role::Supervisor {
-            Ok(())
-        } else {
-            Err(LoketError::new(
-                ErrorCode::KhususSupervisor,
-                format!("Hanya supervisor yang boleh {what}. Minta supervisor masuk (Ctrl+L)."),
-            ))
-        }
-    }
 }
 
 const COLUMNS: &str = "id, name, role, created_at, disabled_at, last_login_at";
@@ -193,7 +180,7 @@ pub fn create_first(conn: &mut Connection, name: &str, pin: &str, now_ms: i64) -
 /// A supervisor adds an account.
 pub fn create(
     conn: &mut Connection,
-    by: &Session,
+    by: &Actor,
     name: &str,
     role: Role,
     pin: &str,
@@ -210,7 +197,7 @@ pub fn create(
 /// the old PIN). Clears the wrong-PIN count.
 pub fn set_pin(
     conn: &mut Connection,
-    by: &Session,
+    by: &Actor,
     name: &str,
     old_pin: Option<&str>,
     new_pin: &str,
@@ -226,7 +213,7 @@ pub fn set_pin(
         )
         .optional()?
         .ok_or_else(|| not_found(name))?;
-    if id != by.account_id {
+    if Some(id) != by.account_id {
         by.require_supervisor("mengganti PIN orang lain")?;
     } else if by.role != Role::Supervisor && !old_pin.is_some_and(|p| pin::matches(p, &hash)) {
         return Err(LoketError::new(ErrorCode::PinSalah, "PIN lama salah."));
@@ -235,13 +222,13 @@ pub fn set_pin(
         "UPDATE accounts SET pin_hash = ?1, failed_logins = 0, locked_until = 0 WHERE id = ?2",
         rusqlite::params![pin::hash(new_pin)?, id],
     )?;
-    audit::record(&tx, now_ms, &by.name, Action::PinDiubah, None, name.trim())?;
+    audit::record_by(&tx, by, now_ms, Action::PinDiubah, None, name.trim())?;
     tx.commit()?;
     Ok(())
 }
 
 /// A supervisor disables an account; the last enabled supervisor stays.
-pub fn disable(conn: &mut Connection, by: &Session, name: &str, now_ms: i64) -> Result<()> {
+pub fn disable(conn: &mut Connection, by: &Actor, name: &str, now_ms: i64) -> Result<()> {
     by.require_supervisor("menonaktifkan akun")?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let (id, role): (i64, String) = tx
@@ -267,10 +254,10 @@ pub fn disable(conn: &mut Connection, by: &Session, name: &str, now_ms: i64) -> 
         "UPDATE accounts SET disabled_at = ?1 WHERE id = ?2",
         [now_ms, id],
     )?;
-    audit::record(
+    audit::record_by(
         &tx,
+        by,
         now_ms,
-        &by.name,
         Action::AkunDinonaktifkan,
         None,
         name.trim(),

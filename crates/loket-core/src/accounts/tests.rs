@@ -1,4 +1,5 @@
 use super::*;
+use crate::actor::Actor;
 use crate::db;
 
 const T0: i64 = 1_764_036_000_000;
@@ -31,15 +32,36 @@ fn first_start_makes_a_supervisor_once() -> Result<()> {
 fn weak_pins_and_taken_names_are_refused() -> Result<()> {
     let (mut conn, sari) = first()?;
     for weak in ["12345", "111111", "123456", "987654", "aaaaaaa"] {
-        let r = create(&mut conn, &sari, "Rina", Role::Operator, weak, T0);
+        let r = create(
+            &mut conn,
+            &Actor::app(&sari),
+            "Rina",
+            Role::Operator,
+            weak,
+            T0,
+        );
         assert_eq!(
             r.err().map(|e| e.code),
             Some(ErrorCode::PinTerlaluLemah),
             "{weak}"
         );
     }
-    create(&mut conn, &sari, "Rina", Role::Operator, "274913", T0)?;
-    let twice = create(&mut conn, &sari, "rina", Role::Operator, "274913", T0);
+    create(
+        &mut conn,
+        &Actor::app(&sari),
+        "Rina",
+        Role::Operator,
+        "274913",
+        T0,
+    )?;
+    let twice = create(
+        &mut conn,
+        &Actor::app(&sari),
+        "rina",
+        Role::Operator,
+        "274913",
+        T0,
+    );
     assert_eq!(
         twice.err().map(|e| e.code),
         Some(ErrorCode::NamaAkunSudahAda)
@@ -50,19 +72,54 @@ fn weak_pins_and_taken_names_are_refused() -> Result<()> {
 #[test]
 fn operators_cannot_manage_accounts() -> Result<()> {
     let (mut conn, sari) = first()?;
-    create(&mut conn, &sari, "Rina", Role::Operator, "274913", T0)?;
+    create(
+        &mut conn,
+        &Actor::app(&sari),
+        "Rina",
+        Role::Operator,
+        "274913",
+        T0,
+    )?;
     let rina = login(&mut conn, "Rina", "274913", T0)?;
-    let r = create(&mut conn, &rina, "Budi", Role::Supervisor, "562817", T0);
+    let r = create(
+        &mut conn,
+        &Actor::app(&rina),
+        "Budi",
+        Role::Supervisor,
+        "562817",
+        T0,
+    );
     assert_eq!(r.err().map(|e| e.code), Some(ErrorCode::KhususSupervisor));
-    let r = set_pin(&mut conn, &rina, "Sari Supervisor", None, "562817", T0);
+    let r = set_pin(
+        &mut conn,
+        &Actor::app(&rina),
+        "Sari Supervisor",
+        None,
+        "562817",
+        T0,
+    );
     assert_eq!(r.err().map(|e| e.code), Some(ErrorCode::KhususSupervisor));
-    let r = set_pin(&mut conn, &rina, "Rina", Some("000000"), "562817", T0);
+    let r = set_pin(
+        &mut conn,
+        &Actor::app(&rina),
+        "Rina",
+        Some("000000"),
+        "562817",
+        T0,
+    );
     assert_eq!(
         r.err().map(|e| e.code),
         Some(ErrorCode::PinSalah),
         "own PIN needs the old one"
     );
-    set_pin(&mut conn, &rina, "Rina", Some("274913"), "562817", T0)?;
+    set_pin(
+        &mut conn,
+        &Actor::app(&rina),
+        "Rina",
+        Some("274913"),
+        "562817",
+        T0,
+    )?;
     login(&mut conn, "Rina", "562817", T0)?;
     Ok(())
 }
@@ -70,7 +127,14 @@ fn operators_cannot_manage_accounts() -> Result<()> {
 #[test]
 fn wrong_pins_make_the_account_wait_and_are_logged() -> Result<()> {
     let (mut conn, sari) = first()?;
-    create(&mut conn, &sari, "Rina", Role::Operator, "274913", T0)?;
+    create(
+        &mut conn,
+        &Actor::app(&sari),
+        "Rina",
+        Role::Operator,
+        "274913",
+        T0,
+    )?;
     for i in 1..LOCK_AFTER {
         let e = login(&mut conn, "Rina", "000001", T0 + i);
         assert_eq!(e.err().map(|e| e.code), Some(ErrorCode::PinSalah));
@@ -113,11 +177,18 @@ fn wrong_pins_make_the_account_wait_and_are_logged() -> Result<()> {
 #[test]
 fn disabled_accounts_cannot_log_in_and_the_last_supervisor_stays() -> Result<()> {
     let (mut conn, sari) = first()?;
-    create(&mut conn, &sari, "Rina", Role::Operator, "274913", T0)?;
-    disable(&mut conn, &sari, "Rina", T0)?;
+    create(
+        &mut conn,
+        &Actor::app(&sari),
+        "Rina",
+        Role::Operator,
+        "274913",
+        T0,
+    )?;
+    disable(&mut conn, &Actor::app(&sari), "Rina", T0)?;
     let r = login(&mut conn, "Rina", "274913", T0);
     assert_eq!(r.err().map(|e| e.code), Some(ErrorCode::AkunTidakDitemukan));
-    let r = disable(&mut conn, &sari, "Sari Supervisor", T0);
+    let r = disable(&mut conn, &Actor::app(&sari), "Sari Supervisor", T0);
     assert_eq!(r.err().map(|e| e.code), Some(ErrorCode::MasukanTidakValid));
     let names: Vec<(String, bool)> = list(&conn)?
         .into_iter()

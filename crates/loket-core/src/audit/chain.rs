@@ -2,7 +2,8 @@
 //! function that makes it inside the database, and the check of a whole log.
 //!
 //! The hash is SHA-256 over `prev_hash, at, operator, action, request_id,
-//! detail`, each field preceded by its length (8 bytes, little-endian;
+//! detail` and, since schema 8, `origin` (`app`/`cli`; entries written
+//! before it have none and keep their hash), each field preceded by its length (8 bytes, little-endian;
 //! numbers as 8 little-endian bytes, no request as an empty field), so no
 //! two different entries feed it the same bytes. The same Rust
 //! function serves the SQL triggers (`loket_audit_hash`) and `verify`, so the
@@ -26,6 +27,7 @@ pub fn entry_hash(
     action: &str,
     request_id: Option<i64>,
     detail: &str,
+    origin: &str,
 ) -> String {
     let mut h = Sha256::new();
     // Every field with its length in front: no two different entries feed
@@ -43,6 +45,9 @@ pub fn entry_hash(
         None => field(&[]),
     }
     field(detail.as_bytes());
+    if !origin.is_empty() {
+        field(origin.as_bytes());
+    }
     let digest = h.finalize();
     let mut hex = String::with_capacity(64);
     for b in digest {
@@ -55,25 +60,37 @@ pub fn entry_hash(
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// Registers `loket_audit_hash(prev, at, operator, action, request_id,
-/// detail)` on a connection; every connection to a Loket database needs it
-/// before it writes (the schema's triggers call it).
+/// detail[, origin])` and `loket_origin()` (this process's origin) on a
+/// connection; every connection to a Loket database needs them before it
+/// writes (the schema's triggers call them; the six-argument hash serves the
+/// migrations before schema 8).
 pub fn register(conn: &Connection) -> Result<()> {
-    conn.create_scalar_function(
-        "loket_audit_hash",
-        6,
-        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-        |ctx| {
-            let prev: String = ctx.get(0)?;
-            let at: i64 = ctx.get(1)?;
-            let operator: String = ctx.get(2)?;
-            let action: String = ctx.get(3)?;
-            let request_id: Option<i64> = ctx.get(4)?;
-            let detail: String = ctx.get(5)?;
-            Ok(entry_hash(
-                &prev, at, &operator, &action, request_id, &detail,
-            ))
-        },
-    )?;
+    for args in [6, 7] {
+        conn.create_scalar_function(
+            "loket_audit_hash",
+            args,
+            FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+            |ctx| {
+                let prev: String = ctx.get(0)?;
+                let at: i64 = ctx.get(1)?;
+                let operator: String = ctx.get(2)?;
+                let action: String = ctx.get(3)?;
+                let request_id: Option<i64> = ctx.get(4)?;
+                let detail: String = ctx.get(5)?;
+                let origin: String = if ctx.len() > 6 {
+                    ctx.get(6)?
+                } else {
+                    String::new()
+                };
+                Ok(entry_hash(
+                    &prev, at, &operator, &action, request_id, &detail, &origin,
+                ))
+            },
+        )?;
+    }
+    conn.create_scalar_function("loket_origin", 0, FunctionFlags::SQLITE_UTF8, |_| {
+        Ok(crate::actor::process_origin().as_str())
+    })?;
     Ok(())
 }
 
@@ -105,7 +122,7 @@ pub struct BrokenEntry {
 /// a busy office (millions of entries) is checked without holding them.
 pub fn verify(conn: &Connection) -> Result<ChainReport> {
     let mut stmt = conn.prepare(
-        "SELECT id, at, operator, action, request_id, detail, prev_hash, hash
+        "SELECT id, at, operator, action, request_id, detail, prev_hash, hash, origin
          FROM access_log ORDER BY id",
     )?;
     let mut rows = stmt.query([])?;
@@ -122,15 +139,15 @@ pub fn verify(conn: &Connection) -> Result<ChainReport> {
         let detail: String = row.get(5)?;
         let prev: String = row.get(6)?;
         let hash: String = row.get(7)?;
+        let origin: String = row.get(8)?;
         entries += 1;
         if first_broken.is_none() {
             first_broken = check_link(id, last_id, &prev, &expected_prev).or_else(|| {
-                (entry_hash(&prev, at, &operator, &action, request_id, &detail) != hash).then(
-                    || BrokenEntry {
+                (entry_hash(&prev, at, &operator, &action, request_id, &detail, &origin) != hash)
+                    .then(|| BrokenEntry {
                         id,
                         reason: "isi entri ini diubah setelah dicatat".to_owned(),
-                    },
-                )
+                    })
             });
         }
         expected_prev = hash;

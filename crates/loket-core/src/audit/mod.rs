@@ -16,6 +16,7 @@ mod query;
 pub use chain::{verify, ChainReport};
 pub use query::{list, LogFilter, LogRow};
 
+use crate::actor::{Actor, Origin};
 use crate::error::Result;
 use rusqlite::{Connection, TransactionBehavior};
 use serde::{Deserialize, Serialize};
@@ -125,11 +126,12 @@ pub fn label(action: &str) -> &str {
     }
 }
 
-/// Appends one entry. `reg_no` names the request it is about, if any (an
-/// unknown number is logged without a request rather than refused: the log
-/// must not lose an entry over it). Inside a transaction the entry joins
-/// it; otherwise it is its own `BEGIN IMMEDIATE` transaction, so the
-/// previous hash is read under the write lock the app and `loket-cli` share.
+/// Appends one entry, marked with this process's origin (app or CLI).
+/// `reg_no` names the request it is about, if any (an unknown number is
+/// logged without a request rather than refused: the log must not lose an
+/// entry over it). Inside a transaction the entry joins it; otherwise it is
+/// its own `BEGIN IMMEDIATE` transaction, so the previous hash is read under
+/// the write lock the app and `loket-cli` share.
 pub fn record(
     conn: &Connection,
     at: i64,
@@ -138,11 +140,51 @@ pub fn record(
     reg_no: Option<&str>,
     detail: &str,
 ) -> Result<()> {
+    append(conn, at, operator, None, action, reg_no, detail)
+}
+
+/// Appends one entry for `actor`, with the actor's own origin: what every
+/// operation of `ops/` calls inside its transaction.
+pub fn record_by(
+    conn: &Connection,
+    actor: &Actor,
+    at: i64,
+    action: Action,
+    reg_no: Option<&str>,
+    detail: &str,
+) -> Result<()> {
+    append(
+        conn,
+        at,
+        &actor.name,
+        Some(actor.origin),
+        action,
+        reg_no,
+        detail,
+    )
+}
+
+fn append(
+    conn: &Connection,
+    at: i64,
+    operator: &str,
+    origin: Option<Origin>,
+    action: Action,
+    reg_no: Option<&str>,
+    detail: &str,
+) -> Result<()> {
     let insert = |c: &Connection| -> Result<()> {
         c.execute(
-            "INSERT INTO access_log_append (at, operator, action, request_id, detail)
-             VALUES (?1, ?2, ?3, (SELECT id FROM requests WHERE reg_no = ?4), ?5)",
-            rusqlite::params![at, operator, action.as_str(), reg_no, detail],
+            "INSERT INTO access_log_append (at, operator, action, request_id, detail, origin)
+             VALUES (?1, ?2, ?3, (SELECT id FROM requests WHERE reg_no = ?4), ?5, ?6)",
+            rusqlite::params![
+                at,
+                operator,
+                action.as_str(),
+                reg_no,
+                detail,
+                origin.map(Origin::as_str)
+            ],
         )?;
         Ok(())
     };

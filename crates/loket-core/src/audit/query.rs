@@ -41,12 +41,14 @@ pub struct LogRow {
     pub label: String,
     pub reg_no: Option<String>,
     pub detail: String,
+    /// `app` or `cli`; empty for entries written before schema 8.
+    pub origin: String,
 }
 
 /// The entries that match, newest first.
 pub fn list(conn: &Connection, filter: &LogFilter) -> Result<Vec<LogRow>> {
     let mut sql = String::from(
-        "SELECT l.id, l.at, l.operator, l.action, r.reg_no, l.detail
+        "SELECT l.id, l.at, l.operator, l.action, r.reg_no, l.detail, l.origin
          FROM access_log l LEFT JOIN requests r ON r.id = l.request_id WHERE 1 = 1",
     );
     let mut args: Vec<Value> = Vec::new();
@@ -116,6 +118,7 @@ pub fn list(conn: &Connection, filter: &LogFilter) -> Result<Vec<LogRow>> {
             detail: readable(&action, r.get(5)?),
             action,
             reg_no: r.get(4)?,
+            origin: r.get(6)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_access.sql"),
     include_str!("migrations/0006_delivery_complaints.sql"),
     include_str!("migrations/0007_retention.sql"),
+    include_str!("migrations/0008_origin.sql"),
 ];
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;

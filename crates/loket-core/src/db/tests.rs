@@ -150,6 +150,28 @@ fn a_database_of_every_older_schema_migrates_forward_and_keeps_its_rows() -> Res
             1,
             "and its event"
         );
+        // The access log keeps its chain across schema 8, which adds each
+        // entry's origin: older entries keep their hash, newer ones say
+        // where they came from.
+        crate::audit::record(&conn, 1, "Rina", crate::audit::Action::LogDibaca, None, "")?;
+        assert!(
+            crate::audit::verify(&conn)?.intact,
+            "the chain of schema {old} holds after migrating"
+        );
+        let newest: String = conn.query_row(
+            "SELECT origin FROM access_log ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )?;
+        assert_eq!(newest, "app");
+        if old >= 5 {
+            let oldest: String = conn.query_row(
+                "SELECT origin FROM access_log ORDER BY id LIMIT 1",
+                [],
+                |r| r.get(0),
+            )?;
+            assert_eq!(oldest, "", "an entry of schema {old} has no origin");
+        }
     }
     Ok(())
 }

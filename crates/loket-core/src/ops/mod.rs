@@ -1,0 +1,36 @@
+//! The command layer: every operation a user can take that is more than one
+//! core call — a role check, a write and its access-log entry — as one
+//! function that takes the acting account ([`Actor`]) and runs in one
+//! `BEGIN IMMEDIATE` transaction.
+//!
+//! The Tauri commands and `loket-cli` only unpack arguments, call these and
+//! present the result, so a rule (who may, what is logged) exists once and
+//! the app and the CLI cannot drift apart. Operations whose core function
+//! already checks, writes and logs in one transaction (a new request, a
+//! move, a document add: the schema's triggers log them) are called
+//! directly; a new operation of that kind goes here when it needs a role
+//! check or an entry of its own.
+
+pub mod audit_log;
+pub mod data;
+pub mod exports;
+pub mod replies;
+pub mod settings;
+
+#[cfg(test)]
+mod tests;
+
+use crate::error::Result;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+/// Runs `f` in one `BEGIN IMMEDIATE` transaction: the write and its log
+/// entry land together or not at all.
+pub(crate) fn immediate<T>(
+    conn: &mut Connection,
+    f: impl FnOnce(&Transaction<'_>) -> Result<T>,
+) -> Result<T> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let out = f(&tx)?;
+    tx.commit()?;
+    Ok(out)
+}
