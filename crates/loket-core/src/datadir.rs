@@ -88,6 +88,25 @@ impl Desk {
         })
     }
 
+    /// A second connection to the same folder (same read-only mode, no
+    /// sweep): for work that takes long (a photo's decode, a PDF drawn in
+    /// its worker, a retention run, a year's export) while other work on
+    /// the desk goes on through the first. SQLite's own locks keep the two
+    /// apart, and writes stay short transactions.
+    pub fn another(&self) -> Result<Desk> {
+        let path = self.dir.join(db::DB_FILE);
+        let conn = if self.read_only {
+            db::open_snapshot(&path)?
+        } else {
+            db::open(&path)?
+        };
+        Ok(Desk {
+            dir: self.dir.clone(),
+            conn,
+            read_only: self.read_only,
+        })
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }

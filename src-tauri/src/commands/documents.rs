@@ -1,6 +1,7 @@
 //! Commands over the documents of a request: add dropped or picked files by
 //! path, add pasted bytes (sent as a raw IPC body, not a JSON array), list,
-//! remove, correct the kind. Decoding runs on the blocking pool.
+//! remove, correct the kind. Adds run on a connection of their own
+//! (`run_apart`): decoding a photo or drawing a PDF never holds the desk.
 
 use super::Res;
 use crate::state::AppState;
@@ -18,7 +19,7 @@ pub async fn doc_add_paths(
     kind: Option<DocKind>,
 ) -> Res<Vec<DocAddResult>> {
     state
-        .run(move |desk, s| {
+        .run_apart(move |desk, s| {
             let op = s.name.clone();
             Ok(docview::add_paths(
                 desk,
@@ -60,7 +61,7 @@ pub async fn doc_add_bytes(state: State<'_, AppState>, request: Request<'_>) -> 
         None => None,
     };
     state
-        .run(move |desk, s| {
+        .run_apart(move |desk, s| {
             let op = s.name.clone();
             Ok(docview::add_bytes(
                 desk,

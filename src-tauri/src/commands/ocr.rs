@@ -13,7 +13,7 @@ use tauri::State;
 #[tauri::command]
 pub async fn ocr_read(state: State<'_, AppState>, doc_id: i64, page: u32) -> Res<Reading> {
     let (picture, kind, key) = state
-        .run(move |desk, _| {
+        .run_apart(move |desk, _| {
             let doc = documents::get(desk, doc_id)?;
             let key = format!("{}:{page}:{}", doc.sha256, doc.kind.as_str());
             let picture = documents::display_image(desk, &doc, page)?;
