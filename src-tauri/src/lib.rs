@@ -5,6 +5,8 @@
 //! folder; `--demo` seeds an empty folder with synthetic requests.
 
 mod commands;
+#[cfg(test)]
+mod contract_tests;
 mod memory;
 mod ocr;
 mod state;
