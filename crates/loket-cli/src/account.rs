@@ -6,6 +6,7 @@
 //! standard input — never from the command line, where other users of the
 //! PC could read them in the process list.
 
+use crate::stdio::{self, outln};
 use crate::{open_desk, Failure, Verdict};
 use clap::{Subcommand, ValueEnum};
 use loket_core::accounts::{self, Role, Session};
@@ -130,25 +131,22 @@ pub(crate) fn run(data_dir: Option<PathBuf>, cmd: AccountCmd) -> Result<Verdict,
                     .name
             };
             if json {
-                println!(
+                outln!(
                     "{}",
                     serde_json::json!({ "name": account_name, "role": role })
-                );
+                )?;
             } else {
-                println!("Akun {account_name} ({}) dibuat.", role.as_str());
+                outln!("Akun {account_name} ({}) dibuat.", role.as_str())?;
             }
         }
         AccountCmd::List { json } => {
             let list = accounts::list(desk.conn()).map_err(fail)?;
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&list).unwrap_or_default()
-                );
+                stdio::json(&list)?;
             } else {
                 for a in list {
                     let off = if a.disabled { " (nonaktif)" } else { "" };
-                    println!("{}\t{}{off}", a.name, a.role.as_str());
+                    outln!("{}\t{}{off}", a.name, a.role.as_str())?;
                 }
             }
         }
@@ -159,7 +157,7 @@ pub(crate) fn run(data_dir: Option<PathBuf>, cmd: AccountCmd) -> Result<Verdict,
             let s = supervisor(&mut desk, &by, &mut secrets).map_err(fail)?;
             let pin = secrets.get("LOKET_PIN", "PIN baru").map_err(fail)?;
             accounts::set_pin(desk.conn_mut(), &s, &name, None, &pin, now).map_err(fail)?;
-            println!("PIN {name} diganti.");
+            outln!("PIN {name} diganti.")?;
         }
         AccountCmd::Disable {
             name,
@@ -167,7 +165,7 @@ pub(crate) fn run(data_dir: Option<PathBuf>, cmd: AccountCmd) -> Result<Verdict,
         } => {
             let s = supervisor(&mut desk, &by, &mut secrets).map_err(fail)?;
             accounts::disable(desk.conn_mut(), &s, &name, now).map_err(fail)?;
-            println!("Akun {name} dinonaktifkan.");
+            outln!("Akun {name} dinonaktifkan.")?;
         }
     }
     Ok(Verdict::Ok)

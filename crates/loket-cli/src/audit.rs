@@ -1,6 +1,7 @@
 //! `loket-cli audit`: check the access log's hash chain (for a scheduled
 //! task that alerts when it breaks) and read it per request, operator, day.
 
+use crate::stdio::{self, outln};
 use crate::{open_desk, Failure, Verdict};
 use clap::Subcommand;
 use loket_core::audit::{self, LogFilter};
@@ -62,13 +63,13 @@ pub(crate) fn run(data_dir: Option<PathBuf>, cmd: AuditCmd) -> Result<Verdict, F
                 }
             }
             if json {
-                println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
+                stdio::json(&r)?;
             } else if let Some(b) = &r.first_broken {
-                println!("Log akses RUSAK: entri nomor {} — {}.", b.id, b.reason);
-                println!("{} entri dibaca.", r.entries);
+                outln!("Log akses RUSAK: entri nomor {} — {}.", b.id, b.reason)?;
+                outln!("{} entri dibaca.", r.entries)?;
             } else {
-                println!("Log akses utuh: {} entri.", r.entries);
-                println!("Entri terakhir: nomor {}, hash {}", r.head_id, r.head_hash);
+                outln!("Log akses utuh: {} entri.", r.entries)?;
+                outln!("Entri terakhir: nomor {}, hash {}", r.head_id, r.head_hash)?;
             }
             Ok(if r.intact { Verdict::Ok } else { Verdict::No })
         }
@@ -88,13 +89,10 @@ pub(crate) fn run(data_dir: Option<PathBuf>, cmd: AuditCmd) -> Result<Verdict, F
             };
             let rows = audit::list(desk.conn(), &filter).map_err(fail)?;
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&rows).unwrap_or_default()
-                );
+                stdio::json(&rows)?;
             } else {
                 for r in rows {
-                    println!(
+                    outln!(
                         "{}\t{}\t{}\t{}\t{}\t{}",
                         r.id,
                         clock::format_wib(r.at),
@@ -102,7 +100,7 @@ pub(crate) fn run(data_dir: Option<PathBuf>, cmd: AuditCmd) -> Result<Verdict, F
                         r.label,
                         r.reg_no.unwrap_or_default(),
                         r.detail
-                    );
+                    )?;
                 }
             }
             Ok(Verdict::Ok)

@@ -4,10 +4,12 @@
 //! every check; this prints the outcome. Exit 0 on success, 1 when refused or
 //! when a checked backup has problems.
 
+use crate::stdio::{self, outln};
 use crate::{open_desk, Failure, Verdict};
 use clap::Args;
 use loket_core::backup::{self, BackupReport, RestoreReport, VerifyReport};
 use loket_core::clock;
+use std::io;
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -43,10 +45,6 @@ pub(crate) struct RestoreArgs {
     json: bool,
 }
 
-fn print_json<T: serde::Serialize>(v: &T) {
-    println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
-}
-
 /// `1234567` → `1,2 MB`, as the supervisor reads sizes.
 fn size(bytes: u64) -> String {
     let mb = bytes as f64 / 1_000_000.0;
@@ -61,9 +59,9 @@ pub(crate) fn run(data_dir: Option<PathBuf>, a: BackupArgs) -> Result<Verdict, F
     if let Some(dir) = a.check {
         let report = backup::verify(&dir);
         if a.json {
-            print_json(&report);
+            stdio::json(&report)?;
         } else {
-            checked(&report);
+            checked(&report)?;
         }
         return Ok(if report.ok { Verdict::Ok } else { Verdict::No });
     }
@@ -75,47 +73,48 @@ pub(crate) fn run(data_dir: Option<PathBuf>, a: BackupArgs) -> Result<Verdict, F
     let report =
         backup::create(&desk, &to, clock::now_ms()).map_err(|e| Failure::input(e, a.json))?;
     if a.json {
-        print_json(&report);
+        stdio::json(&report)?;
     } else {
-        written(&report);
+        written(&report)?;
     }
     Ok(Verdict::Ok)
 }
 
-fn written(r: &BackupReport) {
-    println!("Cadangan ditulis dan diperiksa: {}", r.dir);
-    println!(
+fn written(r: &BackupReport) -> io::Result<()> {
+    outln!("Cadangan ditulis dan diperiksa: {}", r.dir)?;
+    outln!(
         "  {} permohonan, {} dokumen, {} berkas dokumen ({}), basis data {}",
         r.requests,
         r.documents,
         r.files,
         size(r.file_bytes),
         size(r.database_bytes)
-    );
+    )?;
     if !r.missing.is_empty() {
-        println!(
+        outln!(
             "  Perhatian: {} berkas tidak ada di folder data (tidak ikut dicadangkan):",
             r.missing.len()
-        );
+        )?;
         for m in &r.missing {
-            println!("    {m}");
+            outln!("    {m}")?;
         }
     }
     if !r.damaged.is_empty() {
-        println!(
+        outln!(
             "  Perhatian: {} berkas asli di folder data sudah rusak (isi tidak cocok dengan SHA-256):",
             r.damaged.len()
-        );
+        )?;
         for d in &r.damaged {
-            println!("    {d}");
+            outln!("    {d}")?;
         }
     }
+    Ok(())
 }
 
-fn checked(r: &VerifyReport) {
+fn checked(r: &VerifyReport) -> io::Result<()> {
     let when = r.created_at.map(clock::format_wib).unwrap_or_default();
     if r.ok {
-        println!(
+        return outln!(
             "Cadangan baik: {} (dibuat {when}; {} permohonan, {} dokumen; {} berkas diperiksa, {})",
             r.dir,
             r.requests.unwrap_or(0),
@@ -123,34 +122,34 @@ fn checked(r: &VerifyReport) {
             r.files_checked,
             size(r.bytes_checked)
         );
-        return;
     }
-    println!(
+    outln!(
         "Cadangan RUSAK: {} ({} masalah; jangan dipakai untuk memulihkan)",
         r.dir,
         r.problems.len()
-    );
+    )?;
     for p in &r.problems {
         if p.path.is_empty() {
-            println!("  - {}", p.message);
+            outln!("  - {}", p.message)?;
         } else {
-            println!("  - {}: {}", p.path, p.message);
+            outln!("  - {}: {}", p.path, p.message)?;
         }
     }
+    Ok(())
 }
 
 pub(crate) fn restore(a: RestoreArgs) -> Result<Verdict, Failure> {
     let report = backup::restore(&a.from, &a.to).map_err(|e| Failure::input(e, a.json))?;
     if a.json {
-        print_json(&report);
+        stdio::json(&report)?;
     } else {
-        restored(&report);
+        restored(&report)?;
     }
     Ok(Verdict::Ok)
 }
 
-fn restored(r: &RestoreReport) {
-    println!(
+fn restored(r: &RestoreReport) -> io::Result<()> {
+    outln!(
         "Dipulihkan ke {}: {} permohonan, {} dokumen, {} berkas dokumen ({}), dari cadangan {}",
         r.data_dir,
         r.requests,
@@ -158,6 +157,6 @@ fn restored(r: &RestoreReport) {
         r.files,
         size(r.bytes),
         clock::format_wib(r.backup_created_at)
-    );
-    println!("  Jalankan Loket dengan folder data ini (--data-dir atau LOKET_DATA_DIR).");
+    )?;
+    outln!("  Jalankan Loket dengan folder data ini (--data-dir atau LOKET_DATA_DIR).")
 }

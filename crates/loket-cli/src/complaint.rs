@@ -1,6 +1,7 @@
 //! `loket-cli complaint`: Pengaduan — record a complaint, answer it, close
 //! it, list the open ones with whether the answer is late.
 
+use crate::stdio::{self, outln};
 use crate::{open_desk, operator_of, Failure, Verdict};
 use clap::{Subcommand, ValueEnum};
 use loket_core::clock;
@@ -84,9 +85,9 @@ pub(crate) fn run(
     let now = clock::now_ms();
     let one = |c: complaints::Complaint| {
         if json {
-            println!("{}", serde_json::to_string_pretty(&c).unwrap_or_default());
+            stdio::json(&c)
         } else {
-            println!("{}", c.reg_no);
+            outln!("{}", c.reg_no)
         }
     };
     match cmd {
@@ -118,21 +119,18 @@ pub(crate) fn run(
                 },
                 text,
             };
-            one(complaints::create(desk.conn_mut(), &input, &op, now).map_err(fail)?);
+            one(complaints::create(desk.conn_mut(), &input, &op, now).map_err(fail)?)?;
         }
         ComplaintCmd::Answer { reg, text, .. } => {
-            one(complaints::answer(desk.conn_mut(), &reg, &text, &op, now).map_err(fail)?);
+            one(complaints::answer(desk.conn_mut(), &reg, &text, &op, now).map_err(fail)?)?;
         }
         ComplaintCmd::Close { reg, .. } => {
-            one(complaints::close(desk.conn_mut(), &reg, &op, now).map_err(fail)?);
+            one(complaints::close(desk.conn_mut(), &reg, &op, now).map_err(fail)?)?;
         }
         ComplaintCmd::List { open, .. } => {
             let rows = complaints::list(desk.conn(), open, now).map_err(fail)?;
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&rows).unwrap_or_default()
-                );
+                stdio::json(&rows)?;
             } else {
                 for c in rows {
                     let state = if c.closed_at.is_some() {
@@ -143,12 +141,12 @@ pub(crate) fn run(
                         "terbuka"
                     };
                     let late = if c.late { " TERLAMBAT" } else { "" };
-                    println!(
+                    outln!(
                         "{}\t{}\t{state}{late}\t{}",
                         c.reg_no,
                         c.name,
                         c.about_reg_no.unwrap_or_default()
-                    );
+                    )?;
                 }
             }
         }

@@ -2,7 +2,8 @@
 //! scheduled tasks and tests. Its arguments, JSON output and exit codes are a
 //! contract other tools rely on: exit 0 on success (a valid number for
 //! `check`), 1 on a refused input or an invalid number, 2 on a usage error.
-//! Errors go to stderr with their stable code; nothing here panics on input.
+//! Errors go to stderr with their stable code; nothing here panics on input
+//! or on a closed pipe (`stdio.rs`: all output goes through it).
 
 #![forbid(unsafe_code)]
 
@@ -11,6 +12,7 @@ mod args;
 mod audit;
 mod backup;
 mod complaint;
+mod exit;
 mod ocr;
 mod output;
 mod pos;
@@ -18,8 +20,11 @@ mod receipt;
 mod reply;
 mod report;
 mod retention;
+mod stdio;
 
 use args::*;
+use exit::{Failure, Verdict};
+use stdio::outln;
 
 use clap::Parser;
 use loket_core::documents::{self, DocKind};
@@ -28,37 +33,6 @@ use loket_core::model::{Category, ListQuery, NewRequest, Outcome, QueueView, Sta
 use loket_core::{clock, datadir, demo, duplicates, requests, search, settings, Desk, LoketError};
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-/// How a command ended.
-enum Verdict {
-    Ok,
-    /// Ran fine but the answer is "no" (an invalid number).
-    No,
-}
-
-/// A failure with the exit code it maps to.
-struct Failure {
-    err: LoketError,
-    usage: bool,
-    json: bool,
-}
-
-impl Failure {
-    fn input(err: LoketError, json: bool) -> Self {
-        Failure {
-            err,
-            usage: false,
-            json,
-        }
-    }
-    fn usage(err: LoketError, json: bool) -> Self {
-        Failure {
-            err,
-            usage: true,
-            json,
-        }
-    }
-}
 
 fn main() -> ExitCode {
     // A PDF worker of this binary or of another loket-cli (documents::pdf_worker).
@@ -76,14 +50,11 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    match run(cli) {
-        Ok(Verdict::Ok) => ExitCode::SUCCESS,
-        Ok(Verdict::No) => ExitCode::from(1),
-        Err(f) => {
-            output::error(&f.err, f.json);
-            ExitCode::from(if f.usage { 2 } else { 1 })
-        }
-    }
+    let result = run(cli).and_then(|verdict| {
+        stdio::flush()?;
+        Ok(verdict)
+    });
+    exit::code(result)
 }
 
 fn open_desk(dir: Option<PathBuf>, json: bool) -> Result<Desk, Failure> {
@@ -125,7 +96,7 @@ fn run(cli: Cli) -> Result<Verdict, Failure> {
             let dob = parse_arg(dob.as_deref(), loket_core::parse_date, json)?;
             let sex = parse_arg(sex.as_deref(), parse_sex, json)?;
             let result = ident::nik::check_nik(&nik, dob, sex, today);
-            output::id_check(&result, json, "NIK");
+            output::id_check(&result, json, "NIK")?;
             Ok(if result.valid {
                 Verdict::Ok
             } else {
@@ -136,7 +107,7 @@ fn run(cli: Cli) -> Result<Verdict, Failure> {
             cmd: KkCmd::Check { kk, json },
         } => {
             let result = ident::kk::check_kk(&kk, today);
-            output::id_check(&result, json, "Nomor KK");
+            output::id_check(&result, json, "Nomor KK")?;
             Ok(if result.valid {
                 Verdict::Ok
             } else {
@@ -161,7 +132,7 @@ fn run(cli: Cli) -> Result<Verdict, Failure> {
                 OperatorCmd::Show => {
                     let name = settings::get(desk.conn(), settings::KEY_OPERATOR)
                         .map_err(|e| Failure::input(e, false))?;
-                    println!("{}", name.unwrap_or_default());
+                    outln!("{}", name.unwrap_or_default())?;
                 }
             }
             Ok(Verdict::Ok)
@@ -172,10 +143,10 @@ fn run(cli: Cli) -> Result<Verdict, Failure> {
             let mut desk = open_desk(cli.data_dir, false)?;
             let n = demo::seed(desk.conn_mut(), count, days, clock::now_ms(), seed)
                 .map_err(|e| Failure::input(e, false))?;
-            println!(
+            outln!(
                 "{n} permohonan contoh ditambahkan ke {}",
                 desk.dir().display()
-            );
+            )?;
             Ok(Verdict::Ok)
         }
         Cmd::Backup(a) => backup::run(cli.data_dir, a),
@@ -206,7 +177,7 @@ fn run_request(
             };
             let created = duplicates::create_checked(desk.conn_mut(), &input, &op, clock::now_ms())
                 .map_err(|e| Failure::input(e, a.json))?;
-            output::created(&created, a.json);
+            output::created(&created, a.json)?;
             Ok(Verdict::Ok)
         }
         RequestCmd::List {
@@ -229,14 +200,14 @@ fn run_request(
                 limit,
             };
             let page = search::list(desk.conn(), &query).map_err(|e| Failure::input(e, json))?;
-            output::page(&page, json);
+            output::page(&page, json)?;
             Ok(Verdict::Ok)
         }
         RequestCmd::Show { reg, json } => {
             let desk = open_desk(data_dir, json)?;
             let d =
                 requests::detail(desk.conn(), &reg, today).map_err(|e| Failure::input(e, json))?;
-            output::detail(&d, json);
+            output::detail(&d, json)?;
             Ok(Verdict::Ok)
         }
         RequestCmd::Move {
@@ -260,7 +231,7 @@ fn run_request(
                 clock::now_ms(),
             )
             .map_err(|e| Failure::input(e, json))?;
-            output::moved(&req, json);
+            output::moved(&req, json)?;
             Ok(Verdict::Ok)
         }
         RequestCmd::Merge {
@@ -280,7 +251,7 @@ fn run_request(
                 clock::now_ms(),
             )
             .map_err(|e| Failure::input(e, json))?;
-            output::merged(&reg, &target, json);
+            output::merged(&reg, &target, json)?;
             Ok(Verdict::Ok)
         }
         RequestCmd::Keep {
@@ -293,7 +264,7 @@ fn run_request(
             let op = operator_of(&desk, operator);
             duplicates::keep_separate(desk.conn_mut(), &reg, &other, &reason, &op, clock::now_ms())
                 .map_err(|e| Failure::input(e, json))?;
-            output::kept_separate(&reg, &other, json);
+            output::kept_separate(&reg, &other, json)?;
             Ok(Verdict::Ok)
         }
     }
@@ -328,7 +299,7 @@ fn run_doc(
                     (file, added)
                 })
                 .collect();
-            output::docs_added(&results, json);
+            output::docs_added(&results, json)?;
             Ok(if results.iter().all(|(_, r)| r.is_ok()) {
                 Verdict::Ok
             } else {
@@ -338,7 +309,7 @@ fn run_doc(
         DocCmd::List { reg, json } => {
             let desk = open_desk(data_dir, json)?;
             let docs = documents::list(&desk, &reg).map_err(|e| Failure::input(e, json))?;
-            output::docs(&docs, json);
+            output::docs(&docs, json)?;
             Ok(Verdict::Ok)
         }
         DocCmd::Remove { id, reason, json } => {
@@ -346,7 +317,7 @@ fn run_doc(
             let op = operator_of(&desk, operator);
             documents::remove(&mut desk, id, &reason, &op, clock::now_ms())
                 .map_err(|e| Failure::input(e, json))?;
-            output::doc_removed(id, json);
+            output::doc_removed(id, json)?;
             Ok(Verdict::Ok)
         }
         DocCmd::Kind { id, kind, json } => {
@@ -355,7 +326,7 @@ fn run_doc(
             let op = operator_of(&desk, operator);
             let doc = documents::set_kind(&mut desk, id, kind, &op, clock::now_ms())
                 .map_err(|e| Failure::input(e, json))?;
-            output::docs(std::slice::from_ref(&doc), json);
+            output::docs(std::slice::from_ref(&doc), json)?;
             Ok(Verdict::Ok)
         }
     }

@@ -3,11 +3,13 @@
 //! confidences — the same reading the app shows beside the form. Nothing is
 //! stored; the data folder is not opened.
 
+use crate::stdio::{self, outln};
 use crate::{Failure, Verdict};
 use clap::Args;
 use loket_core::documents::{self, DocKind};
 use loket_core::ocr::{self, PaddleEngine, Reading, Suggestion};
 use loket_core::{clock, LoketError};
+use std::io;
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -57,39 +59,37 @@ pub(crate) fn run(a: OcrArgs) -> Result<Verdict, Failure> {
     let today = clock::wib_date(clock::now_ms());
     let reading = ocr::read(&engine, picture, kind, today).map_err(input)?;
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&reading).unwrap_or_default()
-        );
+        stdio::json(&reading)?;
     } else {
-        print(&reading);
+        print(&reading)?;
     }
     Ok(Verdict::Ok)
 }
 
-fn print(r: &Reading) {
-    println!(
+fn print(r: &Reading) -> io::Result<()> {
+    outln!(
         "{}: {} baris dibaca, foto diluruskan {:.1}°, {:.1} s",
         r.kind.label(),
         r.lines,
         r.turn,
         r.millis as f64 / 1000.0
-    );
+    )?;
     for s in &r.fields {
-        line("", s);
+        line("", s)?;
     }
     for m in &r.members {
-        println!("Anggota {}:", m.row + 1);
+        outln!("Anggota {}:", m.row + 1)?;
         for s in &m.fields {
-            line("  ", s);
+            line("  ", s)?;
         }
     }
     if let Some(qr) = &r.qr {
-        println!("Kode QR: {qr}");
+        outln!("Kode QR: {qr}")?;
     }
+    Ok(())
 }
 
-fn line(indent: &str, s: &Suggestion) {
+fn line(indent: &str, s: &Suggestion) -> io::Result<()> {
     let doubtful: Vec<String> = s
         .chars
         .iter()
@@ -104,10 +104,10 @@ fn line(indent: &str, s: &Suggestion) {
     if let Some(p) = &s.problem {
         note.push_str(&format!("  ! {}", p.message));
     }
-    println!(
+    outln!(
         "{indent}{:<20} {:<32} {:>3}%{note}",
         s.field,
         s.value,
         (s.confidence * 100.0).round() as i64
-    );
+    )
 }

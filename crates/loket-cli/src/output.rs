@@ -1,113 +1,111 @@
 //! What `loket-cli` prints: JSON for scripts (`--json`), short Indonesian
 //! lines for people. Kept apart from argument handling so the JSON contract
-//! is in one place.
+//! is in one place. Everything goes through `stdio` (a closed pipe is a
+//! clean end); a failed write is returned to the caller.
 
+use crate::stdio::{self, errln, outln};
 use loket_core::documents::{DocFormat, Document};
 use loket_core::duplicates::{self, CreatedRequest};
 use loket_core::ident::IdCheck;
 use loket_core::model::{Request, RequestDetail, RequestPage};
 use loket_core::{clock, lifecycle, LoketError};
 use serde::Serialize;
+use std::io;
 use std::path::PathBuf;
-
-fn json<T: Serialize>(v: &T) {
-    match serde_json::to_string_pretty(v) {
-        Ok(s) => println!("{s}"),
-        Err(e) => eprintln!("error[gagal_menyimpan]: JSON tidak bisa dibuat: {e}"),
-    }
-}
 
 pub fn error(e: &LoketError, as_json: bool) {
     if as_json {
         match serde_json::to_string(e) {
-            Ok(s) => eprintln!("{s}"),
-            Err(_) => eprintln!("error[{}]: {}", e.code_str(), e.message),
+            Ok(s) => errln!("{s}"),
+            Err(_) => errln!("error[{}]: {}", e.code_str(), e.message),
         }
     } else {
-        eprintln!("error[{}]: {}", e.code_str(), e.message);
+        errln!("error[{}]: {}", e.code_str(), e.message);
     }
 }
 
-pub fn id_check(c: &IdCheck, as_json: bool, what: &str) {
+pub fn id_check(c: &IdCheck, as_json: bool, what: &str) -> io::Result<()> {
     if as_json {
-        return json(c);
+        return stdio::json(c);
     }
     let verdict = if c.valid { "valid" } else { "TIDAK VALID" };
-    println!(
+    outln!(
         "{what} {}: {verdict}",
         c.normalized.as_deref().unwrap_or("-")
-    );
+    )?;
     if let Some(d) = c.birth_date {
-        println!("  tanggal: {}", d.format("%d-%m-%Y"));
+        outln!("  tanggal: {}", d.format("%d-%m-%Y"))?;
     }
     if let Some(s) = c.sex {
-        println!("  jenis kelamin: {s:?}");
+        outln!("  jenis kelamin: {s:?}")?;
     }
     if let Some(r) = &c.region {
         let names: Vec<&str> = [&r.kecamatan, &r.kabkota, &r.provinsi]
             .into_iter()
             .filter_map(|n| n.as_deref())
             .collect();
-        println!("  wilayah {}: {}", r.kode, names.join(", "));
+        outln!("  wilayah {}: {}", r.kode, names.join(", "))?;
     }
     for f in &c.errors {
-        println!("  galat [{}]: {}", f.code, f.message);
+        outln!("  galat [{}]: {}", f.code, f.message)?;
     }
     for f in &c.warnings {
-        println!("  peringatan [{}]: {}", f.code, f.message);
+        outln!("  peringatan [{}]: {}", f.code, f.message)?;
     }
+    Ok(())
 }
 
 /// A new request: its fields plus `duplicates` in JSON; for people, the
 /// registration number on stdout and one warning per possible re-send on
 /// stderr (the request is stored either way: exit code 0).
-pub fn created(c: &CreatedRequest, as_json: bool) {
+pub fn created(c: &CreatedRequest, as_json: bool) -> io::Result<()> {
     if as_json {
-        return json(c);
+        return stdio::json(c);
     }
-    println!("{}", c.request.reg_no);
+    outln!("{}", c.request.reg_no)?;
     for d in &c.duplicates {
         let keys: Vec<&str> = d
             .matched_on
             .iter()
             .map(|k| duplicates::key_label(k))
             .collect();
-        eprintln!(
+        errln!(
             "peringatan: kemungkinan kiriman ulang dari {} ({})",
             d.reg_no,
             keys.join(", ")
         );
     }
+    Ok(())
 }
 
 /// `request merge`: the target request in JSON, a line for people.
-pub fn merged(dup_reg_no: &str, target: &Request, as_json: bool) {
+pub fn merged(dup_reg_no: &str, target: &Request, as_json: bool) -> io::Result<()> {
     if as_json {
-        json(target)
+        stdio::json(target)
     } else {
-        println!(
+        outln!(
             "{} digabung ke {}",
             dup_reg_no.trim().to_uppercase(),
             target.reg_no
-        );
+        )
     }
 }
 
 /// `request keep`.
-pub fn kept_separate(reg_no: &str, other: &str, as_json: bool) {
+pub fn kept_separate(reg_no: &str, other: &str, as_json: bool) -> io::Result<()> {
     let (a, b) = (reg_no.trim().to_uppercase(), other.trim().to_uppercase());
     if as_json {
-        json(&serde_json::json!({ "reg_no": a, "other_reg_no": b, "kept_separate": true }))
+        stdio::json(&serde_json::json!({ "reg_no": a, "other_reg_no": b, "kept_separate": true }))
     } else {
-        println!("{a} dan {b} dicatat sebagai permohonan berbeda");
+        outln!("{a} dan {b} dicatat sebagai permohonan berbeda")
     }
 }
 
-pub fn moved(r: &Request, as_json: bool) {
+pub fn moved(r: &Request, as_json: bool) -> io::Result<()> {
     if as_json {
-        json(r)
+        stdio::json(r)
     } else {
-        println!("{} → {}", r.reg_no, lifecycle::status_label(r.status));
+        outln!("{} → {}", r.reg_no, lifecycle::status_label(r.status))
     }
 }
 
@@ -122,43 +120,44 @@ fn line(r: &Request) -> String {
     )
 }
 
-pub fn page(p: &RequestPage, as_json: bool) {
+pub fn page(p: &RequestPage, as_json: bool) -> io::Result<()> {
     if as_json {
-        return json(p);
+        return stdio::json(p);
     }
     if p.items.is_empty() {
-        println!("Tidak ada permohonan.");
+        outln!("Tidak ada permohonan.")?;
     }
     for r in &p.items {
-        println!("{}", line(r));
+        outln!("{}", line(r))?;
     }
     if p.has_more {
-        println!("… masih ada lagi; persempit pencarian.");
+        outln!("… masih ada lagi; persempit pencarian.")?;
     }
+    Ok(())
 }
 
-pub fn detail(d: &RequestDetail, as_json: bool) {
+pub fn detail(d: &RequestDetail, as_json: bool) -> io::Result<()> {
     if as_json {
-        return json(d);
+        return stdio::json(d);
     }
     let r = &d.request;
-    println!("{}  {}", r.reg_no, lifecycle::status_label(r.status));
-    println!("  nama: {}", r.name);
-    println!("  WhatsApp: {}", r.phone);
-    println!("  NIK: {}", r.nik.as_deref().unwrap_or("-"));
-    println!("  KK: {}", r.kk.as_deref().unwrap_or("-"));
-    println!("  kategori: {}", r.category);
+    outln!("{}  {}", r.reg_no, lifecycle::status_label(r.status))?;
+    outln!("  nama: {}", r.name)?;
+    outln!("  WhatsApp: {}", r.phone)?;
+    outln!("  NIK: {}", r.nik.as_deref().unwrap_or("-"))?;
+    outln!("  KK: {}", r.kk.as_deref().unwrap_or("-"))?;
+    outln!("  kategori: {}", r.category)?;
     if let Some(o) = r.outcome {
-        println!("  hasil: {o}");
+        outln!("  hasil: {o}")?;
     }
-    println!("  masalah: {}", r.problem);
-    println!(
+    outln!("  masalah: {}", r.problem)?;
+    outln!(
         "  diterima: {} oleh {}",
         clock::format_wib(r.received_at),
         r.operator
-    );
+    )?;
     for e in &d.events {
-        println!(
+        outln!(
             "  - {}  {}  {} → {}{}{}",
             clock::format_wib(e.at),
             e.operator,
@@ -170,8 +169,9 @@ pub fn detail(d: &RequestDetail, as_json: bool) {
             } else {
                 format!(": {}", e.note)
             }
-        );
+        )?;
     }
+    Ok(())
 }
 
 /// One file of `doc add --json`: the contract scripts read.
@@ -187,7 +187,10 @@ struct DocAdded<'a> {
     error: Option<&'a LoketError>,
 }
 
-pub fn docs_added(results: &[(PathBuf, Result<Document, LoketError>)], as_json: bool) {
+pub fn docs_added(
+    results: &[(PathBuf, Result<Document, LoketError>)],
+    as_json: bool,
+) -> io::Result<()> {
     if as_json {
         let list: Vec<DocAdded<'_>> = results
             .iter()
@@ -205,14 +208,15 @@ pub fn docs_added(results: &[(PathBuf, Result<Document, LoketError>)], as_json: 
                 }
             })
             .collect();
-        return json(&list);
+        return stdio::json(&list);
     }
     for (file, r) in results {
         match r {
-            Ok(d) => println!("{}: {}", file.display(), doc_line(d)),
-            Err(e) => eprintln!("error[{}]: {}: {}", e.code_str(), file.display(), e.message),
+            Ok(d) => outln!("{}: {}", file.display(), doc_line(d))?,
+            Err(e) => errln!("error[{}]: {}: {}", e.code_str(), file.display(), e.message),
         }
     }
+    Ok(())
 }
 
 fn doc_line(d: &Document) -> String {
@@ -233,27 +237,28 @@ fn doc_line(d: &Document) -> String {
     )
 }
 
-pub fn docs(list: &[Document], as_json: bool) {
+pub fn docs(list: &[Document], as_json: bool) -> io::Result<()> {
     if as_json {
-        return json(&list);
+        return stdio::json(&list);
     }
     if list.is_empty() {
-        println!("Belum ada dokumen.");
+        outln!("Belum ada dokumen.")?;
     }
     for d in list {
-        println!(
+        outln!(
             "{}  {} oleh {}",
             doc_line(d),
             clock::format_wib(d.added_at),
             d.operator
-        );
+        )?;
     }
+    Ok(())
 }
 
-pub fn doc_removed(id: i64, as_json: bool) {
+pub fn doc_removed(id: i64, as_json: bool) -> io::Result<()> {
     if as_json {
-        json(&serde_json::json!({ "id": id, "removed": true }))
+        stdio::json(&serde_json::json!({ "id": id, "removed": true }))
     } else {
-        println!("Dokumen #{id} dihapus dari permohonan (berkasnya tetap disimpan).");
+        outln!("Dokumen #{id} dihapus dari permohonan (berkasnya tetap disimpan).")
     }
 }

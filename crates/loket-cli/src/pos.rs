@@ -2,11 +2,11 @@
 //! steps (with the courier and tracking number, receiver, COD amount), list
 //! the open or late ones, and print the day's hand-over list.
 
+use crate::stdio::{self, outln};
 use crate::{open_desk, operator_of, Failure, Verdict};
 use clap::Subcommand;
 use loket_core::delivery::{self, DeliveryQuery, DocType, MoveDetails, NewDelivery, Step};
 use loket_core::{clock, parse_date};
-use serde::Serialize;
 use std::path::PathBuf;
 
 #[derive(Subcommand)]
@@ -73,10 +73,6 @@ pub(crate) enum PosCmd {
     },
 }
 
-fn print<T: Serialize>(v: &T) {
-    println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
-}
-
 pub(crate) fn run(
     data_dir: Option<PathBuf>,
     operator: Option<String>,
@@ -118,9 +114,9 @@ pub(crate) fn run(
             };
             let d = delivery::create(desk.conn_mut(), &input, &op, now).map_err(fail)?;
             if json {
-                print(&d);
+                stdio::json(&d)?;
             } else {
-                println!("{}", d.delivery.reg_no);
+                outln!("{}", d.delivery.reg_no)?;
             }
         }
         PosCmd::Move {
@@ -144,9 +140,9 @@ pub(crate) fn run(
             let d =
                 delivery::move_to(desk.conn_mut(), &reg, to, &details, &op, now).map_err(fail)?;
             if json {
-                print(&d);
+                stdio::json(&d)?;
             } else {
-                println!("{}: {}", d.delivery.reg_no, d.delivery.step.label());
+                outln!("{}: {}", d.delivery.reg_no, d.delivery.step.label())?;
             }
         }
         PosCmd::List { late, all, .. } => {
@@ -157,7 +153,7 @@ pub(crate) fn run(
             };
             let rows = delivery::list(desk.conn(), &q, now).map_err(fail)?;
             if json {
-                print(&rows);
+                stdio::json(&rows)?;
             } else {
                 for d in rows {
                     let next = match (d.next_step, d.due_at) {
@@ -169,7 +165,7 @@ pub(crate) fn run(
                         ),
                         _ => "-".to_owned(),
                     };
-                    println!("{}\t{}\t{}\t{}", d.reg_no, d.name, d.step.label(), next);
+                    outln!("{}\t{}\t{}\t{}", d.reg_no, d.name, d.step.label(), next)?;
                 }
             }
         }
@@ -180,11 +176,11 @@ pub(crate) fn run(
             };
             let rows = delivery::handover_list(desk.conn(), day, now).map_err(fail)?;
             if json {
-                print(&rows);
+                stdio::json(&rows)?;
             } else {
-                println!("Daftar serah terima {}", day.format("%d-%m-%Y"));
+                outln!("Daftar serah terima {}", day.format("%d-%m-%Y"))?;
                 for d in rows {
-                    println!(
+                    outln!(
                         "{}\t{}\t{}, {}, Kec. {}\t{} {}",
                         d.reg_no,
                         d.name,
@@ -193,7 +189,7 @@ pub(crate) fn run(
                         d.village.district,
                         d.courier.unwrap_or_default(),
                         d.tracking_no.unwrap_or_default()
-                    );
+                    )?;
                 }
             }
         }

@@ -3,13 +3,14 @@
 //! a browser. The arguments live here with their handler so that the shared
 //! `args.rs` only names the subcommand.
 
+use crate::stdio::{self, outln};
 use crate::{open_desk, operator_of, Failure, Verdict};
 use clap::Args;
 use loket_core::audit::{self, Action};
 use loket_core::receipt::{self, Layout, ReceiptFormat, ReceiptOptions};
 use loket_core::{clock, ErrorCode, LoketError};
 use serde_json::json;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -87,9 +88,7 @@ pub(crate) fn run(
     let Some(dest) = a.out else {
         let r = receipt::render(desk.conn(), &a.reg, opts, format, &op, now)
             .map_err(|e| Failure::input(e, json))?;
-        let mut out = std::io::stdout().lock();
-        out.write_all(&r.bytes)
-            .and_then(|()| out.flush())
+        stdio::bytes(&r.bytes)
             .map_err(|e| Failure::input(LoketError::from_io(&e, "stdout"), json))?;
         return Ok(Verdict::Ok);
     };
@@ -104,16 +103,16 @@ pub(crate) fn run(
             "height_mm": f.height_mm,
             "bytes": f.bytes,
         });
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        stdio::json(&v)?;
     } else {
-        println!(
+        outln!(
             "Bukti layanan disimpan: {} ({}, {} × {} mm, {} bita)",
             f.file,
             f.format.as_str().to_uppercase(),
             f.width_mm,
             f.height_mm,
             f.bytes
-        );
+        )?;
     }
     Ok(Verdict::Ok)
 }

@@ -2,6 +2,7 @@
 //! supervisor's template (NIK masked), with the `wa.me` link that opens the
 //! citizen's chat with it. Prints only; nothing is sent.
 
+use crate::stdio::{self, outln};
 use crate::{open_desk, Failure, Verdict};
 use clap::Args;
 use loket_core::reply;
@@ -20,9 +21,9 @@ pub(crate) fn run(data_dir: Option<PathBuf>, a: ReplyArgs) -> Result<Verdict, Fa
     let desk = open_desk(data_dir, a.json)?;
     let r = reply::compose(desk.conn(), &a.reg).map_err(|e| Failure::input(e, a.json))?;
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
+        stdio::json(&r)?;
     } else {
-        println!("{}\n\n{}", r.text, r.wa_url);
+        outln!("{}\n\n{}", r.text, r.wa_url)?;
     }
     Ok(Verdict::Ok)
 }

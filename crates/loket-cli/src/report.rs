@@ -4,6 +4,7 @@
 //! written atomically by the core (a failed export leaves an older file as
 //! it was). NIKs are masked unless `--full-nik` is given.
 
+use crate::stdio::{self, outln};
 use crate::{open_desk, Failure, Verdict};
 use clap::{Args, Subcommand, ValueEnum};
 use loket_core::audit::{self, Action};
@@ -80,8 +81,7 @@ pub(crate) fn run(
     let summary = match (a.format, &a.out) {
         (Format::Json, None) => {
             let r = recap::daily(conn, from, to, opts, now).map_err(input)?;
-            let stdout = std::io::stdout();
-            write_json(&r, std::io::BufWriter::new(stdout.lock())).map_err(input)?;
+            write_json(&r, std::io::BufWriter::new(stdio::stdout())).map_err(input)?;
             return Ok(Verdict::Ok);
         }
         (Format::Json, Some(out)) => {
@@ -92,10 +92,9 @@ pub(crate) fn run(
             r.summary
         }
         (Format::Csv, None) => {
-            let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
-            recap::write_csv(conn, from, to, opts, now, &mut lock).map_err(input)?;
-            lock.flush()
+            let mut out = stdio::stdout();
+            recap::write_csv(conn, from, to, opts, now, &mut out).map_err(input)?;
+            out.flush()
                 .map_err(|e| input(LoketError::from_io(&e, "keluaran rekap")))?;
             return Ok(Verdict::Ok);
         }
@@ -108,7 +107,7 @@ pub(crate) fn run(
         (Format::Xlsx, None) => return Err(usage(xlsx_needs_out())),
     };
     if let Some(out) = &a.out {
-        written(&summary, out);
+        written(&summary, out)?;
     }
     Ok(Verdict::Ok)
 }
@@ -139,7 +138,7 @@ fn write_json<T: serde::Serialize>(v: &T, mut out: impl Write) -> Result<(), Lok
 }
 
 /// One line for people: what was written where.
-fn written(s: &RecapSummary, out: &std::path::Path) {
+fn written(s: &RecapSummary, out: &std::path::Path) -> std::io::Result<()> {
     let range = if s.from == s.to {
         s.from.format("%d-%m-%Y").to_string()
     } else {
@@ -154,9 +153,9 @@ fn written(s: &RecapSummary, out: &std::path::Path) {
     } else {
         ""
     };
-    println!(
+    outln!(
         "Rekap {range}: {} permohonan ditulis ke {}{nik}",
         s.total,
         out.display()
-    );
+    )
 }

@@ -4,6 +4,7 @@
 //! printed by registration number, kind, a SHA-256 prefix and the closing
 //! date: never a NIK or a name.
 
+use crate::stdio::{self, outln};
 use crate::{open_desk, operator_of, Failure, Verdict};
 use clap::{Args, Subcommand};
 use loket_core::clock;
@@ -62,9 +63,9 @@ pub(crate) fn run(
                 None => retention::days(desk.conn()).map_err(input)?,
             };
             if json {
-                println!("{}", json!({ "days": days }));
+                outln!("{}", json!({ "days": days }))?;
             } else {
-                println!("Masa retensi foto: {days} hari setelah permohonan selesai");
+                outln!("Masa retensi foto: {days} hari setelah permohonan selesai")?;
             }
             Ok(Verdict::Ok)
         }
@@ -78,36 +79,33 @@ pub(crate) fn run(
                 if a.json {
                     let v =
                         json!({ "dry_run": true, "days": days, "now_ms": now, "documents": plan });
-                    println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+                    stdio::json(&v)?;
                 } else {
                     for p in &plan {
-                        println!("{}", line(p));
+                        outln!("{}", line(p))?;
                     }
-                    println!(
+                    outln!(
                         "Uji coba: {} dokumen melewati masa retensi {days} hari; tidak ada yang dihapus.",
                         plan.len()
-                    );
+                    )?;
                 }
                 return Ok(Verdict::Ok);
             }
             let op = operator_of(&desk, operator);
             let report = retention::run(&mut desk, now, &op).map_err(input)?;
             if a.json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&report).unwrap_or_default()
-                );
+                stdio::json(&report)?;
             } else {
                 for p in &report.purged {
-                    println!("{}", line(p));
+                    outln!("{}", line(p))?;
                 }
-                println!(
+                outln!(
                     "{} dokumen melewati masa retensi {} hari; {} berkas dihapus ({} bita).",
                     report.purged.len(),
                     report.days,
                     report.files_deleted,
                     report.bytes_freed
-                );
+                )?;
             }
             match report.error {
                 Some(e) => {

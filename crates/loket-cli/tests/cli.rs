@@ -8,6 +8,7 @@ mod common;
 use common::*;
 
 use serde_json::Value;
+use std::process::Stdio;
 
 #[test]
 fn nik_check_json_contract_and_exit_codes() {
@@ -315,4 +316,67 @@ fn a_damaged_or_newer_database_is_refused() {
         "{}",
         stderr(&out)
     );
+}
+
+/// `loket-cli … | head`: a reader that has gone before anything is written
+/// ends the output, not the program (no panic, exit 101); the exit code is
+/// still the command's own. Other write errors (a full disk) are refused
+/// with their code.
+#[test]
+fn a_closed_pipe_ends_the_output_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli(dir.path(), &["demo", "seed", "--count", "300"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let run = |args: &[&str], closed: bool| {
+        let mut child = command(dir.path(), args)
+            // LOKET_OPERATOR would also narrow `audit list` to that operator.
+            .env_remove("LOKET_OPERATOR")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        if closed {
+            // Gone while the child is still opening the database.
+            drop(child.stdout.take());
+        }
+        child.wait_with_output().unwrap()
+    };
+    for args in [
+        &["audit", "list", "--limit", "5000", "--json"][..],
+        &["audit", "list", "--limit", "5000"],
+        &["request", "list", "--all", "--limit", "500", "--json"],
+    ] {
+        // More than a pipe holds (64 KiB): a write fails even if the child
+        // were faster than the drop.
+        let whole = run(args, false).stdout.len();
+        assert!(whole > 65_536, "{args:?}: {whole} bytes");
+        let out = run(args, true);
+        let err = stderr(&out);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert_eq!(err, "", "{args:?}: a clean end says nothing");
+    }
+    let out = run(&["nik", "check", "9916024512900003"], true);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "still invalid: {}",
+        stderr(&out)
+    );
+
+    #[cfg(target_os = "linux")]
+    {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full");
+        let out = command(dir.path(), &["request", "list", "--all"])
+            .stdout(full.unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert!(
+            stderr(&out).starts_with("error[disk_penuh]: "),
+            "{}",
+            stderr(&out)
+        );
+    }
 }

@@ -7,15 +7,19 @@ use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
 
-pub fn cli(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_loket-cli"))
-        .arg("--data-dir")
+/// The real binary on `dir` with a fixed operator, not started yet.
+pub fn command(dir: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_loket-cli"));
+    c.arg("--data-dir")
         .arg(dir)
         .args(args)
         .env_remove("LOKET_DATA_DIR")
-        .env("LOKET_OPERATOR", "Rina")
-        .output()
-        .expect("loket-cli runs")
+        .env("LOKET_OPERATOR", "Rina");
+    c
+}
+
+pub fn cli(dir: &Path, args: &[&str]) -> Output {
+    command(dir, args).output().expect("loket-cli runs")
 }
 
 pub fn json(out: &Output) -> Value {
