@@ -6,12 +6,12 @@
 //! standard input — never from the command line, where other users of the
 //! PC could read them in the process list.
 
+use crate::actor::{self, Secrets};
 use crate::stdio::{self, outln};
 use crate::{open_desk, Failure, Verdict};
 use clap::{Subcommand, ValueEnum};
-use loket_core::accounts::{self, Role, Session};
-use loket_core::{clock, Desk, ErrorCode, LoketError};
-use std::io::BufRead;
+use loket_core::accounts::{self, Role};
+use loket_core::{clock, ops, ErrorCode, LoketError};
 use std::path::PathBuf;
 
 #[derive(Subcommand)]
@@ -21,9 +21,6 @@ pub(crate) enum AccountCmd {
         name: String,
         #[arg(long, value_enum)]
         role: RoleArg,
-        /// The supervisor who adds it (PIN from LOKET_SUPERVISOR_PIN or stdin).
-        #[arg(long, value_name = "NAME")]
-        supervisor: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -33,17 +30,9 @@ pub(crate) enum AccountCmd {
         json: bool,
     },
     /// Set a new PIN (LOKET_PIN) for an account; a supervisor's PIN authorises it.
-    Pin {
-        name: String,
-        #[arg(long, value_name = "NAME")]
-        supervisor: String,
-    },
+    Pin { name: String },
     /// Disable an account (it stays in the history).
-    Disable {
-        name: String,
-        #[arg(long, value_name = "NAME")]
-        supervisor: String,
-    },
+    Disable { name: String },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -52,40 +41,11 @@ pub(crate) enum RoleArg {
     Supervisor,
 }
 
-/// Reads secrets from their environment variables, else stdin lines in order.
-struct Secrets {
-    lines: std::io::Lines<std::io::StdinLock<'static>>,
-}
-
-impl Secrets {
-    fn new() -> Self {
-        Secrets {
-            lines: std::io::stdin().lock().lines(),
-        }
-    }
-
-    fn get(&mut self, var: &str, what: &str) -> Result<String, LoketError> {
-        if let Some(v) = std::env::var_os(var).and_then(|v| v.into_string().ok()) {
-            return Ok(v);
-        }
-        match self.lines.next() {
-            Some(Ok(line)) => Ok(line.trim_end_matches(['\r', '\n']).to_owned()),
-            _ => Err(LoketError::new(
-                ErrorCode::MasukanTidakValid,
-                format!("{what} tidak diberikan: isi {var} atau tulis di masukan standar."),
-            )),
-        }
-    }
-}
-
-fn supervisor(desk: &mut Desk, name: &str, secrets: &mut Secrets) -> Result<Session, LoketError> {
-    let pin = secrets.get("LOKET_SUPERVISOR_PIN", "PIN supervisor")?;
-    let s = accounts::login(desk.conn_mut(), name, &pin, clock::now_ms())?;
-    s.require_supervisor("mengelola akun")?;
-    Ok(s)
-}
-
-pub(crate) fn run(data_dir: Option<PathBuf>, cmd: AccountCmd) -> Result<Verdict, Failure> {
+pub(crate) fn run(
+    data_dir: Option<PathBuf>,
+    supervisor: Option<String>,
+    cmd: AccountCmd,
+) -> Result<Verdict, Failure> {
     let json = matches!(
         cmd,
         AccountCmd::Add { json: true, .. } | AccountCmd::List { json: true }
@@ -95,12 +55,7 @@ pub(crate) fn run(data_dir: Option<PathBuf>, cmd: AccountCmd) -> Result<Verdict,
     let mut secrets = Secrets::new();
     let now = clock::now_ms();
     match cmd {
-        AccountCmd::Add {
-            name,
-            role,
-            supervisor: by,
-            json,
-        } => {
+        AccountCmd::Add { name, role, json } => {
             let role = match role {
                 RoleArg::Operator => Role::Operator,
                 RoleArg::Supervisor => Role::Supervisor,
@@ -118,15 +73,10 @@ pub(crate) fn run(data_dir: Option<PathBuf>, cmd: AccountCmd) -> Result<Verdict,
                     .map_err(fail)?
                     .name
             } else {
-                let by = by.ok_or_else(|| {
-                    fail(LoketError::new(
-                        ErrorCode::KhususSupervisor,
-                        "Akun baru dibuat oleh supervisor: sebutkan --supervisor NAMA.",
-                    ))
-                })?;
-                let s = supervisor(&mut desk, &by, &mut secrets).map_err(fail)?;
+                let by = actor::supervisor(&mut desk, supervisor.as_deref(), &mut secrets)
+                    .map_err(fail)?;
                 let pin = secrets.get("LOKET_PIN", "PIN baru").map_err(fail)?;
-                accounts::create(desk.conn_mut(), &s, &name, role, &pin, now)
+                accounts::create(desk.conn_mut(), &by, &name, role, &pin, now)
                     .map_err(fail)?
                     .name
             };
@@ -140,7 +90,9 @@ pub(crate) fn run(data_dir: Option<PathBuf>, cmd: AccountCmd) -> Result<Verdict,
             }
         }
         AccountCmd::List { json } => {
-            let list = accounts::list(desk.conn()).map_err(fail)?;
+            let by =
+                actor::supervisor(&mut desk, supervisor.as_deref(), &mut secrets).map_err(fail)?;
+            let list = ops::settings::accounts(&desk, &by).map_err(fail)?;
             if json {
                 stdio::json(&list)?;
             } else {
@@ -150,21 +102,17 @@ pub(crate) fn run(data_dir: Option<PathBuf>, cmd: AccountCmd) -> Result<Verdict,
                 }
             }
         }
-        AccountCmd::Pin {
-            name,
-            supervisor: by,
-        } => {
-            let s = supervisor(&mut desk, &by, &mut secrets).map_err(fail)?;
+        AccountCmd::Pin { name } => {
+            let by =
+                actor::supervisor(&mut desk, supervisor.as_deref(), &mut secrets).map_err(fail)?;
             let pin = secrets.get("LOKET_PIN", "PIN baru").map_err(fail)?;
-            accounts::set_pin(desk.conn_mut(), &s, &name, None, &pin, now).map_err(fail)?;
+            accounts::set_pin(desk.conn_mut(), &by, &name, None, &pin, now).map_err(fail)?;
             outln!("PIN {name} diganti.")?;
         }
-        AccountCmd::Disable {
-            name,
-            supervisor: by,
-        } => {
-            let s = supervisor(&mut desk, &by, &mut secrets).map_err(fail)?;
-            accounts::disable(desk.conn_mut(), &s, &name, now).map_err(fail)?;
+        AccountCmd::Disable { name } => {
+            let by =
+                actor::supervisor(&mut desk, supervisor.as_deref(), &mut secrets).map_err(fail)?;
+            accounts::disable(desk.conn_mut(), &by, &name, now).map_err(fail)?;
             outln!("Akun {name} dinonaktifkan.")?;
         }
     }

@@ -17,6 +17,11 @@ pub(crate) struct Cli {
     /// Operator name recorded with changes (default: LOKET_OPERATOR, then the desk's operator).
     #[arg(long, global = true, env = "LOKET_OPERATOR")]
     pub(crate) operator: Option<String>,
+    /// The supervisor account an action reserved for supervisors runs as
+    /// (settings, backups, the access log, accounts); its PIN comes from
+    /// LOKET_SUPERVISOR_PIN or the first line of standard input.
+    #[arg(long, global = true, env = "LOKET_SUPERVISOR", value_name = "NAME")]
+    pub(crate) supervisor: Option<String>,
     #[command(subcommand)]
     pub(crate) cmd: Cmd,
 }

@@ -1,11 +1,13 @@
 //! `loket-cli audit`: check the access log's hash chain (for a scheduled
 //! task that alerts when it breaks) and read it per request, operator, day.
+//! Both are a supervisor's (`--supervisor`); reading is itself logged.
 
 use crate::stdio::{self, outln};
-use crate::{open_desk, Failure, Verdict};
+use crate::{actor, open_desk, Failure, Verdict};
 use clap::Subcommand;
 use loket_core::audit::{self, LogFilter};
 use loket_core::clock;
+use loket_core::ops::audit_log;
 use std::path::PathBuf;
 
 #[derive(Subcommand)]
@@ -24,8 +26,9 @@ pub(crate) enum AuditCmd {
         /// Registration number.
         #[arg(long, value_name = "REG")]
         request: Option<String>,
-        #[arg(long)]
-        operator: Option<String>,
+        /// The operator (account name) whose entries to show.
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
         /// A WIB day, YYYY-MM-DD.
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
@@ -36,16 +39,21 @@ pub(crate) enum AuditCmd {
     },
 }
 
-pub(crate) fn run(data_dir: Option<PathBuf>, cmd: AuditCmd) -> Result<Verdict, Failure> {
+pub(crate) fn run(
+    data_dir: Option<PathBuf>,
+    supervisor: Option<String>,
+    cmd: AuditCmd,
+) -> Result<Verdict, Failure> {
     let json = matches!(
         cmd,
         AuditCmd::Verify { json: true, .. } | AuditCmd::List { json: true, .. }
     );
-    let desk = open_desk(data_dir, json)?;
+    let mut desk = open_desk(data_dir, json)?;
+    let by = actor::supervisor_or_fail(&mut desk, supervisor.as_deref(), json)?;
     let fail = |e| Failure::input(e, json);
     match cmd {
         AuditCmd::Verify { anchor, json } => {
-            let mut r = audit::verify(desk.conn()).map_err(fail)?;
+            let mut r = audit_log::verify(&desk, &by).map_err(fail)?;
             if let Some(dir) = anchor {
                 let head = loket_core::backup::audit_head(&dir).map_err(fail)?;
                 if let Some((id, hash)) = head {
@@ -75,7 +83,7 @@ pub(crate) fn run(data_dir: Option<PathBuf>, cmd: AuditCmd) -> Result<Verdict, F
         }
         AuditCmd::List {
             request,
-            operator,
+            by: operator,
             date,
             limit,
             json,
@@ -87,16 +95,21 @@ pub(crate) fn run(data_dir: Option<PathBuf>, cmd: AuditCmd) -> Result<Verdict, F
                 before_id: None,
                 limit,
             };
-            let rows = audit::list(desk.conn(), &filter).map_err(fail)?;
+            let rows = audit_log::list(&mut desk, &by, &filter, clock::now_ms()).map_err(fail)?;
             if json {
                 stdio::json(&rows)?;
             } else {
                 for r in rows {
                     outln!(
-                        "{}\t{}\t{}\t{}\t{}\t{}",
+                        "{}\t{}\t{}\t{}\t{}\t{}\t{}",
                         r.id,
                         clock::format_wib(r.at),
                         r.operator,
+                        if r.origin.is_empty() {
+                            "-"
+                        } else {
+                            r.origin.as_str()
+                        },
                         r.label,
                         r.reg_no.unwrap_or_default(),
                         r.detail

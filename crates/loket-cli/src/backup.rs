@@ -5,10 +5,10 @@
 //! when a checked backup has problems.
 
 use crate::stdio::{self, outln};
-use crate::{open_desk, Failure, Verdict};
+use crate::{actor, open_desk, Failure, Verdict};
 use clap::Args;
 use loket_core::backup::{self, BackupReport, RestoreReport, VerifyReport};
-use loket_core::clock;
+use loket_core::{clock, ops};
 use std::io;
 use std::path::PathBuf;
 
@@ -55,7 +55,11 @@ fn size(bytes: u64) -> String {
     }
 }
 
-pub(crate) fn run(data_dir: Option<PathBuf>, a: BackupArgs) -> Result<Verdict, Failure> {
+pub(crate) fn run(
+    data_dir: Option<PathBuf>,
+    supervisor: Option<String>,
+    a: BackupArgs,
+) -> Result<Verdict, Failure> {
     if let Some(dir) = a.check {
         let report = backup::verify(&dir);
         if a.json {
@@ -69,9 +73,10 @@ pub(crate) fn run(data_dir: Option<PathBuf>, a: BackupArgs) -> Result<Verdict, F
         return Ok(Verdict::No);
     };
     // Opening the desk migrates an older database before it is copied.
-    let desk = open_desk(data_dir, a.json)?;
-    let report =
-        backup::create(&desk, &to, clock::now_ms()).map_err(|e| Failure::input(e, a.json))?;
+    let mut desk = open_desk(data_dir, a.json)?;
+    let by = actor::supervisor_or_fail(&mut desk, supervisor.as_deref(), a.json)?;
+    let report = ops::data::backup(desk.dir(), &by, &to, clock::now_ms())
+        .map_err(|e| Failure::input(e, a.json))?;
     if a.json {
         stdio::json(&report)?;
     } else {
@@ -138,8 +143,16 @@ fn checked(r: &VerifyReport) -> io::Result<()> {
     Ok(())
 }
 
-pub(crate) fn restore(a: RestoreArgs) -> Result<Verdict, Failure> {
-    let report = backup::restore(&a.from, &a.to).map_err(|e| Failure::input(e, a.json))?;
+/// Restores into a new folder; the restored folder's log records it, under
+/// the operator name (the backup's accounts are not known before it is
+/// restored).
+pub(crate) fn restore(operator: Option<String>, a: RestoreArgs) -> Result<Verdict, Failure> {
+    let name = operator
+        .filter(|o| !o.trim().is_empty())
+        .unwrap_or_else(|| "loket-cli".to_owned());
+    let by = loket_core::Actor::cli_operator(&name);
+    let report = ops::data::restore(&a.from, &a.to, &by, clock::now_ms())
+        .map_err(|e| Failure::input(e, a.json))?;
     if a.json {
         stdio::json(&report)?;
     } else {

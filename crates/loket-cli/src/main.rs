@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 
 mod account;
+mod actor;
 mod args;
 mod audit;
 mod backup;
@@ -42,6 +43,8 @@ fn main() -> ExitCode {
     if let Ok(exe) = std::env::current_exe() {
         documents::draw_pdfs_in(exe);
     }
+    // Every access-log entry this process writes is marked as the CLI's.
+    loket_core::actor::set_process_origin(loket_core::Origin::Cli);
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -117,9 +120,9 @@ fn run(cli: Cli) -> Result<Verdict, Failure> {
         Cmd::Request { cmd } => run_request(cli.data_dir, cli.operator, cmd, today),
         Cmd::Doc { cmd } => run_doc(cli.data_dir, cli.operator, cmd),
         Cmd::Receipt(a) => receipt::run(cli.data_dir, cli.operator, a),
-        Cmd::Reply(a) => reply::run(cli.data_dir, a),
-        Cmd::Account { cmd } => account::run(cli.data_dir, cmd),
-        Cmd::Audit { cmd } => audit::run(cli.data_dir, cmd),
+        Cmd::Reply(a) => reply::run(cli.data_dir, cli.operator, a),
+        Cmd::Account { cmd } => account::run(cli.data_dir, cli.supervisor, cmd),
+        Cmd::Audit { cmd } => audit::run(cli.data_dir, cli.supervisor, cmd),
         Cmd::Pos { cmd } => pos::run(cli.data_dir, cli.operator, cmd),
         Cmd::Complaint { cmd } => complaint::run(cli.data_dir, cli.operator, cmd),
         Cmd::Report { cmd } => report::run(cli.data_dir, cli.operator, cmd),
@@ -149,10 +152,10 @@ fn run(cli: Cli) -> Result<Verdict, Failure> {
             )?;
             Ok(Verdict::Ok)
         }
-        Cmd::Backup(a) => backup::run(cli.data_dir, a),
-        Cmd::Restore(a) => backup::restore(a),
+        Cmd::Backup(a) => backup::run(cli.data_dir, cli.supervisor, a),
+        Cmd::Restore(a) => backup::restore(cli.operator, a),
         Cmd::Ocr(a) => ocr::run(a),
-        Cmd::Retention { cmd } => retention::run(cli.data_dir, cli.operator, cmd),
+        Cmd::Retention { cmd } => retention::run(cli.data_dir, cli.supervisor, cmd),
     }
 }
 

@@ -4,10 +4,10 @@
 //! `args.rs` only names the subcommand.
 
 use crate::stdio::{self, outln};
-use crate::{open_desk, operator_of, Failure, Verdict};
+use crate::{actor, open_desk, Failure, Verdict};
 use clap::Args;
-use loket_core::audit::{self, Action};
-use loket_core::receipt::{self, Layout, ReceiptFormat, ReceiptOptions};
+use loket_core::ops::exports;
+use loket_core::receipt::{Layout, ReceiptFormat, ReceiptOptions};
 use loket_core::{clock, ErrorCode, LoketError};
 use serde_json::json;
 use std::io::IsTerminal;
@@ -61,38 +61,21 @@ pub(crate) fn run(
         ));
     }
     let desk = open_desk(data_dir, json)?;
-    let op = operator_of(&desk, operator);
+    let by = actor::operator(&desk, operator);
     let opts = ReceiptOptions {
         full_nik: a.full_nik,
         layout,
     };
     let now = clock::now_ms();
-    let detail = format!(
-        "{} {} {}{}",
-        format.as_str(),
-        layout.as_str(),
-        a.out
-            .as_ref()
-            .map_or_else(|| "stdout".to_owned(), |o| o.display().to_string()),
-        if a.full_nik { ", NIK lengkap" } else { "" }
-    );
-    audit::record(
-        desk.conn(),
-        now,
-        &op,
-        Action::BuktiDisimpan,
-        Some(&a.reg),
-        &detail,
-    )
-    .map_err(|e| Failure::input(e, json))?;
+    // The same entry as the app's (`bukti_disimpan`, the file's name).
     let Some(dest) = a.out else {
-        let r = receipt::render(desk.conn(), &a.reg, opts, format, &op, now)
+        let r = exports::receipt_bytes(&desk, &by, &a.reg, opts, format, now)
             .map_err(|e| Failure::input(e, json))?;
         stdio::bytes(&r.bytes)
             .map_err(|e| Failure::input(LoketError::from_io(&e, "stdout"), json))?;
         return Ok(Verdict::Ok);
     };
-    let f = receipt::write(desk.conn(), &a.reg, opts, format, &dest, &op, now)
+    let f = exports::receipt_file(&desk, &by, &a.reg, opts, format, &dest, now)
         .map_err(|e| Failure::input(e, json))?;
     if json {
         let v = json!({

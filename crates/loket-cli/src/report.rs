@@ -7,7 +7,7 @@
 use crate::stdio::{self, outln};
 use crate::{open_desk, Failure, Verdict};
 use clap::{Args, Subcommand, ValueEnum};
-use loket_core::audit::{self, Action};
+use loket_core::ops::exports::{self, RecapFormat};
 use loket_core::recap::{self, RecapOptions, RecapSummary};
 use loket_core::{clock, fsutil, ErrorCode, LoketError};
 use std::io::Write;
@@ -67,17 +67,12 @@ pub(crate) fn run(
     };
     let now = clock::now_ms();
     let input = |e| Failure::input(e, json);
-    // Every export is in the access log, with where it went and whether NIKs were whole.
-    let detail = format!(
-        "{} {}{}",
-        format!("{:?}", a.format).to_lowercase(),
-        a.out
-            .as_ref()
-            .map_or_else(|| "stdout".to_owned(), |o| o.display().to_string()),
-        if a.full_nik { ", NIK lengkap" } else { "" }
-    );
-    let op = crate::operator_of(&desk, operator);
-    audit::record(conn, now, &op, Action::RekapDiekspor, None, &detail).map_err(input)?;
+    // Every export is in the access log, with where it went and whether
+    // NIKs were whole: the same entry as the app's (`rekap_diekspor`).
+    let by = crate::actor::operator(&desk, operator);
+    if a.format == Format::Json || a.out.is_none() {
+        exports::recap_exported(&desk, &by, opts, a.out.as_deref(), now).map_err(input)?;
+    }
     let summary = match (a.format, &a.out) {
         (Format::Json, None) => {
             let r = recap::daily(conn, from, to, opts, now).map_err(input)?;
@@ -99,10 +94,12 @@ pub(crate) fn run(
             return Ok(Verdict::Ok);
         }
         (Format::Csv, Some(out)) => {
-            recap::export_csv(conn, from, to, opts, now, out).map_err(input)?
+            exports::recap_file(&desk, &by, from, to, opts, RecapFormat::Csv, out, now)
+                .map_err(input)?
         }
         (Format::Xlsx, Some(out)) => {
-            recap::export_xlsx(conn, from, to, opts, now, out).map_err(input)?
+            exports::recap_file(&desk, &by, from, to, opts, RecapFormat::Xlsx, out, now)
+                .map_err(input)?
         }
         (Format::Xlsx, None) => return Err(usage(xlsx_needs_out())),
     };

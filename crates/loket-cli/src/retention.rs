@@ -5,10 +5,10 @@
 //! date: never a NIK or a name.
 
 use crate::stdio::{self, outln};
-use crate::{open_desk, operator_of, Failure, Verdict};
+use crate::{actor, open_desk, Failure, Verdict};
 use clap::{Args, Subcommand};
-use loket_core::clock;
 use loket_core::retention::{self, PurgeItem};
+use loket_core::{clock, ops, Actor};
 use serde_json::json;
 use std::path::PathBuf;
 
@@ -49,17 +49,27 @@ fn line(p: &PurgeItem) -> String {
     )
 }
 
+/// Setting the period is a supervisor's (`--supervisor`). A run is the
+/// retention policy the supervisor set, applied: without `--supervisor` it
+/// is the scheduled run (a Task Scheduler job), logged as `sistem` like the
+/// app's own daily run.
 pub(crate) fn run(
     data_dir: Option<PathBuf>,
-    operator: Option<String>,
+    supervisor: Option<String>,
     cmd: RetentionCmd,
 ) -> Result<Verdict, Failure> {
     match cmd {
         RetentionCmd::Days { days, json } => {
-            let desk = open_desk(data_dir, json)?;
+            let mut desk = open_desk(data_dir, json)?;
             let input = |e| Failure::input(e, json);
             let days = match days {
-                Some(n) => retention::set_days(desk.conn(), n).map_err(input)?,
+                Some(n) => {
+                    // A bad number is refused before a PIN is asked for.
+                    retention::check_days(n).map_err(input)?;
+                    let by = actor::supervisor_or_fail(&mut desk, supervisor.as_deref(), json)?;
+                    ops::settings::save_retention_days(&mut desk, &by, n, clock::now_ms())
+                        .map_err(input)?
+                }
                 None => retention::days(desk.conn()).map_err(input)?,
             };
             if json {
@@ -73,9 +83,13 @@ pub(crate) fn run(
             let mut desk = open_desk(data_dir, a.json)?;
             let input = |e| Failure::input(e, a.json);
             let now = clock::now_ms();
+            let by = match supervisor.as_deref() {
+                Some(name) => actor::supervisor_or_fail(&mut desk, Some(name), a.json)?,
+                None => Actor::system(),
+            };
             if a.dry_run {
                 let days = retention::days(desk.conn()).map_err(input)?;
-                let plan = retention::plan_with_days(desk.conn(), days, now).map_err(input)?;
+                let plan = ops::data::retention_plan(&desk, &by, now).map_err(input)?;
                 if a.json {
                     let v =
                         json!({ "dry_run": true, "days": days, "now_ms": now, "documents": plan });
@@ -91,8 +105,7 @@ pub(crate) fn run(
                 }
                 return Ok(Verdict::Ok);
             }
-            let op = operator_of(&desk, operator);
-            let report = retention::run(&mut desk, now, &op).map_err(input)?;
+            let report = ops::data::retention_run(&mut desk, &by, now).map_err(input)?;
             if a.json {
                 stdio::json(&report)?;
             } else {

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{cli, json, stderr, stdout};
+use common::{cli, cli_sup, json, register, stderr, stdout};
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -109,7 +109,7 @@ fn accounts_need_the_supervisor_and_pins_never_reach_the_database() {
         Some("kopi-tubruk"),
     );
     assert!(ok.status.success(), "{}", stderr(&ok));
-    let list = json(&cli(d, &["account", "list", "--json"]));
+    let list = json(&cli_sup(d, &["account", "list", "--json"]));
     let names: Vec<&str> = list
         .as_array()
         .unwrap()
@@ -127,7 +127,7 @@ fn accounts_need_the_supervisor_and_pins_never_reach_the_database() {
             "the PIN {pin} is stored only as its argon2 hash"
         );
     }
-    let log = stdout(&cli(d, &["audit", "list", "--operator", "sari"]));
+    let log = stdout(&cli_sup(d, &["audit", "list", "--by", "sari"]));
     assert!(
         log.contains("Akun dibuat") && log.contains("PIN salah"),
         "{log}"
@@ -171,7 +171,7 @@ fn the_log_holds_every_change_and_an_alteration_is_named() {
     );
     assert!(export.status.success(), "{}", stderr(&export));
 
-    let rows = json(&cli(d, &["audit", "list", "--request", &reg, "--json"]));
+    let rows = json(&cli_sup(d, &["audit", "list", "--request", &reg, "--json"]));
     let actions: Vec<&str> = rows
         .as_array()
         .unwrap()
@@ -181,7 +181,7 @@ fn the_log_holds_every_change_and_an_alteration_is_named() {
         .collect();
     assert_eq!(actions, ["permohonan_dibuat", "status_diubah"]);
     assert_eq!(rows[0]["operator"], "Rina");
-    let all = stdout(&cli(d, &["audit", "list"]));
+    let all = stdout(&cli_sup(d, &["audit", "list"]));
     assert!(
         all.contains("Rekap diekspor") && all.contains("NIK lengkap"),
         "{all}"
@@ -191,7 +191,7 @@ fn the_log_holds_every_change_and_an_alteration_is_named() {
         "no personal data in the log: {all}"
     );
 
-    let ok = cli(d, &["audit", "verify"]);
+    let ok = cli_sup(d, &["audit", "verify"]);
     assert!(ok.status.success(), "{}", stdout(&ok));
     assert!(stdout(&ok).contains("utuh"));
 
@@ -213,7 +213,7 @@ fn the_log_holds_every_change_and_an_alteration_is_named() {
     .unwrap();
     drop(conn);
 
-    let broken = cli(d, &["audit", "verify", "--json"]);
+    let broken = cli_sup(d, &["audit", "verify", "--json"]);
     assert_eq!(broken.status.code(), Some(1), "a broken chain exits 1");
     let report = json(&broken);
     assert_eq!(report["intact"], false);
@@ -221,7 +221,7 @@ fn the_log_holds_every_change_and_an_alteration_is_named() {
         report["first_broken"]["id"], id,
         "the altered entry is named"
     );
-    let text = cli(d, &["audit", "verify"]);
+    let text = cli_sup(d, &["audit", "verify"]);
     assert!(
         stdout(&text).contains(&format!("entri nomor {id}")),
         "{}",
@@ -249,34 +249,101 @@ fn entries_cut_off_the_end_are_caught_against_a_backup() {
     assert!(cli(&d, &["request", "move", &reg, "--to", "verifying"])
         .status
         .success());
-    let backup = json(&cli(
+    let backup = json(&cli_sup(
         &d,
         &["backup", "--to", usb.to_str().unwrap(), "--json"],
     ));
     let backup_dir = backup["dir"].as_str().unwrap().to_owned();
-    assert!(cli(&d, &["audit", "verify", "--anchor", &backup_dir])
+    assert!(cli_sup(&d, &["audit", "verify", "--anchor", &backup_dir])
         .status
         .success());
 
-    // The last entries removed behind Loket's back: the chain alone still links.
+    // The last entries removed behind Loket's back, from the one before the
+    // last the backup saw (later ones: the backup's own entry, the readings
+    // of the log): the chain alone still links.
+    let (anchor, _) = loket_core::backup::audit_head(Path::new(&backup_dir))
+        .unwrap()
+        .expect("the backup names the log's last entry");
     let conn = rusqlite::Connection::open(d.join("loket.db")).unwrap();
     conn.execute_batch("DROP TRIGGER access_log_append_only_delete")
         .unwrap();
-    conn.execute(
-        "DELETE FROM access_log WHERE id >= (SELECT max(id) - 1 FROM access_log)",
-        [],
-    )
-    .unwrap();
+    conn.execute("DELETE FROM access_log WHERE id >= ?1", [anchor - 1])
+        .unwrap();
     drop(conn);
     assert!(
-        cli(&d, &["audit", "verify"]).status.success(),
+        cli_sup(&d, &["audit", "verify"]).status.success(),
         "a cut tail is invisible to the chain"
     );
-    let anchored = cli(&d, &["audit", "verify", "--anchor", &backup_dir]);
+    let anchored = cli_sup(&d, &["audit", "verify", "--anchor", &backup_dir]);
     assert_eq!(anchored.status.code(), Some(1));
     assert!(
         stdout(&anchored).contains("dipotong"),
         "{}",
         stdout(&anchored)
     );
+}
+
+/// The CLI acts through the core's operations: its entries say `cli`, a
+/// supervisor's action without `--supervisor` is refused with nothing
+/// changed, and a restore is recorded in the restored folder's own log.
+#[test]
+fn the_cli_is_checked_and_logged_as_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("data");
+    let reg = register(&d);
+    let refused = cli(&d, &["retention", "days", "5"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).starts_with("error[khusus_supervisor]"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(stdout(&cli(&d, &["retention", "days"])).contains("30 hari"));
+    assert!(cli_sup(&d, &["retention", "days", "5"]).status.success());
+
+    let rows = json(&cli_sup(&d, &["audit", "list", "--json"]));
+    let find = |action: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["action"] == action)
+            .unwrap_or_else(|| panic!("no {action} in {rows}"))
+            .clone()
+    };
+    let made = find("permohonan_dibuat");
+    assert_eq!(made["origin"], "cli", "a trigger's entry from the CLI");
+    assert_eq!(made["reg_no"], reg.as_str());
+    let setting = find("pengaturan_diubah");
+    assert_eq!(setting["origin"], "cli");
+    assert_eq!(setting["operator"], "Sari");
+    assert_eq!(setting["detail"], "masa retensi foto 5 hari");
+
+    let usb = dir.path().join("usb");
+    std::fs::create_dir_all(&usb).unwrap();
+    let backup = json(&cli_sup(
+        &d,
+        &["backup", "--to", usb.to_str().unwrap(), "--json"],
+    ));
+    let restored = dir.path().join("pulih");
+    let out = cli(
+        &d,
+        &[
+            "restore",
+            "--from",
+            backup["dir"].as_str().unwrap(),
+            "--to",
+            restored.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let conn = rusqlite::Connection::open(restored.join("loket.db")).unwrap();
+    let (operator, origin, detail): (String, String, String) = conn
+        .query_row(
+            "SELECT operator, origin, detail FROM access_log WHERE action = 'data_dipulihkan'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!((operator.as_str(), origin.as_str()), ("Rina", "cli"));
+    assert!(detail.starts_with("dari loket-cadangan-"), "{detail}");
 }

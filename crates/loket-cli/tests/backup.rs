@@ -74,7 +74,7 @@ fn reg_nos(data: &Path) -> Vec<String> {
 }
 
 fn backup(data: &Path, usb: &Path) -> Value {
-    let out = cli(data, &["backup", "--to", usb.to_str().unwrap(), "--json"]);
+    let out = cli_sup(data, &["backup", "--to", usb.to_str().unwrap(), "--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     json(&out)
 }
@@ -318,7 +318,7 @@ fn a_restore_into_a_folder_in_use_or_not_empty_is_refused() {
 fn a_missing_backup_folder_is_refused_with_its_code() {
     let dir = tempfile::tempdir().unwrap();
     let data = office(dir.path());
-    let out = cli(
+    let out = cli_sup(
         &data,
         &[
             "backup",

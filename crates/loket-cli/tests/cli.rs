@@ -328,9 +328,7 @@ fn a_closed_pipe_ends_the_output_cleanly() {
     let out = cli(dir.path(), &["demo", "seed", "--count", "300"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let run = |args: &[&str], closed: bool| {
-        let mut child = command(dir.path(), args)
-            // LOKET_OPERATOR would also narrow `audit list` to that operator.
-            .env_remove("LOKET_OPERATOR")
+        let mut child = as_supervisor(dir.path(), args)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{cli, json, stderr, stdout};
+use common::{cli, cli_sup, json, stderr, stdout};
 
 #[test]
 fn a_delivery_and_a_complaint_about_it() {
@@ -120,7 +120,7 @@ fn a_delivery_and_a_complaint_about_it() {
     assert!(cli(d, &["complaint", "close", &pg]).status.success());
     let open = json(&cli(d, &["complaint", "list", "--open", "--json"]));
     assert!(open.as_array().unwrap().is_empty());
-    let log = stdout(&cli(d, &["audit", "list"]));
+    let log = stdout(&cli_sup(d, &["audit", "list"]));
     assert!(
         log.contains("Pengaduan ditutup") && log.contains("POS KETANMU"),
         "{log}"

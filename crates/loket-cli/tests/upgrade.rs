@@ -47,19 +47,7 @@ fn set_user_version(db: &Path, v: i64) {
 #[test]
 fn an_older_loket_refuses_a_newer_database_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let out = cli(
-        dir.path(),
-        &[
-            "request",
-            "new",
-            "--name",
-            "Siti",
-            "--phone",
-            "081234567890",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let reg = stdout(&out);
+    let reg = register(dir.path());
     let photo = Path::new(FIXTURES).join(KTP);
     assert!(photo.is_file(), "fixture {} is missing", photo.display());
     let out = cli(

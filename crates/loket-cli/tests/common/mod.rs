@@ -22,6 +22,59 @@ pub fn cli(dir: &Path, args: &[&str]) -> Output {
     command(dir, args).output().expect("loket-cli runs")
 }
 
+/// Registers a request for "Siti" and returns its registration number.
+pub fn register(dir: &Path) -> String {
+    let out = cli(
+        dir,
+        &[
+            "request",
+            "new",
+            "--name",
+            "Siti",
+            "--phone",
+            "081234567890",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out)
+}
+
+/// The supervisor account the tests act as where a supervisor is needed.
+pub const SUPERVISOR: &str = "Sari";
+pub const SUPERVISOR_PIN: &str = "kopi-tubruk";
+
+/// The real binary on `dir` as the supervisor `Sari` (`--supervisor` by
+/// its variable, the PIN as an office's scheduled task gives it); the
+/// account is made first, as the folder's first account, if `dir` has no
+/// account yet.
+pub fn as_supervisor(dir: &Path, args: &[&str]) -> Command {
+    let db = dir.join("loket.db");
+    let has_accounts = db.is_file()
+        && rusqlite::Connection::open(&db)
+            .and_then(|c| c.query_row("SELECT count(*) FROM accounts", [], |r| r.get::<_, i64>(0)))
+            .is_ok_and(|n| n > 0);
+    if !has_accounts {
+        let made = command(dir, &["account", "add", SUPERVISOR, "--role", "supervisor"])
+            .env("LOKET_PIN", SUPERVISOR_PIN)
+            .output()
+            .expect("loket-cli runs");
+        assert!(
+            made.status.success(),
+            "the supervisor account is made: {}",
+            String::from_utf8_lossy(&made.stderr)
+        );
+    }
+    let mut c = command(dir, args);
+    c.env("LOKET_SUPERVISOR", SUPERVISOR)
+        .env("LOKET_SUPERVISOR_PIN", SUPERVISOR_PIN);
+    c
+}
+
+/// `as_supervisor`, run to its end.
+pub fn cli_sup(dir: &Path, args: &[&str]) -> Output {
+    as_supervisor(dir, args).output().expect("loket-cli runs")
+}
+
 pub fn json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
         panic!(
