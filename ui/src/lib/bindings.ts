@@ -273,7 +273,11 @@ at: number, operator: string, action: string,
 /**
  * The action in Indonesian words.
  */
-label: string, reg_no: string | null, detail: string, };
+label: string, reg_no: string | null, detail: string, 
+/**
+ * `app` or `cli`; empty for entries written before schema 8.
+ */
+origin: string, };
 
 export type BrokenEntry = { id: number, reason: string, };
 
