@@ -127,6 +127,8 @@ test('login, refusals, the access log and the idle lock', async () => {
     assert.equal(made.value.requests, 1);
     const check = cli(dataDir, ['backup', '--check', made.value.dir]);
     assert.match(check, /^Cadangan baik/, check);
+    const period = await invokeFromPage(browser, 'settings_save_retention', { days: 45 });
+    assert.equal(period.ok, true, JSON.stringify(period.error));
 
     // Prints the page makes itself are logged before the dialog opens.
     const printed = await invokeFromPage(browser, 'audit_printed', { kind: 'rekap', detail: '2026-11-26_2026-11-26' });
@@ -151,12 +153,32 @@ test('login, refusals, the access log and the idle lock', async () => {
   } finally {
     await browser.deleteSession();
   }
-  const verify = cli(dataDir, ['audit', 'verify']);
+  // The CLI reads the log as the supervisor, with her PIN.
+  const sari = { LOKET_SUPERVISOR: 'Sari Supervisor', LOKET_SUPERVISOR_PIN: PINS['Sari Supervisor'] };
+  const verify = cli(dataDir, ['audit', 'verify'], sari);
   assert.match(verify, /utuh/);
-  const log = cli(dataDir, ['audit', 'list', '--operator', 'Rina Operator']);
+  const log = cli(dataDir, ['audit', 'list', '--by', 'Rina Operator'], sari);
   assert.match(log, /PIN salah/);
   assert.match(log, /Dokumen dilihat/);
-  const supervisorLog = cli(dataDir, ['audit', 'list', '--operator', 'Sari Supervisor']);
+  const supervisorLog = cli(dataDir, ['audit', 'list', '--by', 'Sari Supervisor'], sari);
   assert.match(supervisorLog, /Rekap dicetak/);
   assert.match(supervisorLog, /Cadangan dibuat/);
+
+  // The same actions taken from the CLI leave the same entries as in the
+  // app: the same action, account and wording, marked cli instead of app.
+  const usb = join(dataDir, 'usb');
+  cli(dataDir, ['backup', '--to', usb], sari);
+  cli(dataDir, ['retention', 'days', '46'], sari);
+  const rows = JSON.parse(cli(dataDir, ['audit', 'list', '--json', '--limit', '1000'], sari));
+  const shape = (detail) => detail.replace(/\d+/g, 'N').replace(/loket-cadangan-[N-]+/, 'loket-cadangan-X');
+  for (const [action, about] of [['cadangan_dibuat', /loket-cadangan-/], ['pengaturan_diubah', /^masa retensi foto/]]) {
+    const of = (origin) => rows.find((r) => r.action === action && r.origin === origin && about.test(r.detail));
+    const app = of('app');
+    const fromCli = of('cli');
+    assert.ok(app && fromCli, `${action} from the app and from the CLI: ${JSON.stringify(rows.filter((r) => r.action === action))}`);
+    assert.equal(fromCli.operator, app.operator, `${action}: the same account`);
+    assert.equal(shape(fromCli.detail), shape(app.detail), `${action}: the same wording`);
+  }
+  const reading = rows.find((r) => r.action === 'log_dibaca');
+  assert.equal(reading.origin, 'cli', 'reading the log from the CLI is logged as the CLI');
 });
