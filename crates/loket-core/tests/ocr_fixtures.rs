@@ -32,6 +32,9 @@ fn models() -> Option<PathBuf> {
     None
 }
 
+/// The warnings of a NIK that compare it with another field of the form.
+const CROSS_FIELD: [&str; 2] = ["tanggal_lahir_berbeda", "jenis_kelamin_berbeda"];
+
 /// Spacing is not content: OCR may read "NO.56" for "NO. 56".
 fn norm(s: &str) -> String {
     s.chars()
@@ -184,11 +187,18 @@ fn the_fixture_documents_read_with_their_numbers_exact() {
                 continue;
             }
             if truths.contains(&s.value) {
+                // Its own check passes; what may be marked is a disagreement
+                // with another field read from the same photo (a birth date
+                // misread), never an error of the number itself.
                 score.exact_clean += 1;
-                assert_eq!(
-                    s.problem, None,
-                    "{file}: {} {} is read exactly and passes its check",
-                    s.field, s.value
+                assert!(
+                    s.problem
+                        .as_ref()
+                        .is_none_or(|p| CROSS_FIELD.contains(&p.code.as_str())),
+                    "{file}: {} {} is read exactly and passes its check: {:?}",
+                    s.field,
+                    s.value,
+                    s.problem
                 );
             }
             let valid = if s.field == "nik" {
