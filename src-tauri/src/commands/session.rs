@@ -6,7 +6,6 @@
 use super::Res;
 use crate::state::AppState;
 use loket_core::accounts::{self, Account, Role};
-use loket_core::audit::{self, Action};
 use loket_core::{clock, ops, AppInfo};
 use tauri::State;
 
@@ -56,18 +55,9 @@ pub async fn session_login(state: State<'_, AppState>, name: String, pin: String
 pub async fn session_lock(state: State<'_, AppState>, idle: bool) -> Res<AppInfo> {
     if let Some(s) = state.session() {
         state.set_session(None);
-        let detail = if idle { "tidak aktif" } else { "" };
+        let by = loket_core::Actor::app(&s);
         state
-            .run_public(move |desk| {
-                audit::record(
-                    desk.conn(),
-                    clock::now_ms(),
-                    &s.name,
-                    Action::Dikunci,
-                    None,
-                    detail,
-                )
-            })
+            .run_public(move |desk| accounts::lock(desk.conn(), &by, idle, clock::now_ms()))
             .await?;
     }
     state

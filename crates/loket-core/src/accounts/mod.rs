@@ -177,6 +177,13 @@ pub fn create_first(conn: &mut Connection, name: &str, pin: &str, now_ms: i64) -
     })
 }
 
+/// The screen was locked (idle, Ctrl+L, a switch of user): the session
+/// ends, and the log says so (`dikunci`, "tidak aktif" when idle).
+pub fn lock(conn: &Connection, by: &Actor, idle: bool, now_ms: i64) -> Result<()> {
+    let detail = if idle { "tidak aktif" } else { "" };
+    audit::record_by(conn, by, now_ms, Action::Dikunci, None, detail)
+}
+
 /// A supervisor adds an account.
 pub fn create(
     conn: &mut Connection,

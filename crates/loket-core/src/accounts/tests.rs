@@ -204,3 +204,19 @@ fn disabled_accounts_cannot_log_in_and_the_last_supervisor_stays() -> Result<()>
     assert!(crate::audit::verify(&conn)?.intact);
     Ok(())
 }
+
+#[test]
+fn a_lock_is_logged_with_whether_it_was_idle() -> Result<()> {
+    let (conn, sari) = first()?;
+    lock(&conn, &Actor::app(&sari), true, T0 + 1)?;
+    let (operator, detail, origin): (String, String, String) = conn.query_row(
+        "SELECT operator, detail, origin FROM access_log WHERE action = 'dikunci'",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    assert_eq!(
+        (operator.as_str(), detail.as_str(), origin.as_str()),
+        ("Sari Supervisor", "tidak aktif", "app")
+    );
+    Ok(())
+}
