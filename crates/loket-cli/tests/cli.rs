@@ -287,6 +287,32 @@ fn bad_input_gets_a_code_and_stores_nothing() {
     );
 }
 
+/// A data folder on a network share is refused before anything is made
+/// there, with the code that points to office mode.
+#[test]
+fn a_data_folder_on_a_network_share_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let share = r"\\kantor\loket\Data";
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_loket-cli"))
+        .current_dir(dir.path())
+        .args(["--data-dir", share, "request", "list"])
+        .env_remove("LOKET_DATA_DIR")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("error[folder_data_di_jaringan]"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("Mode kantor"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing is made"
+    );
+}
+
 #[test]
 fn a_damaged_or_newer_database_is_refused() {
     let dir = tempfile::tempdir().unwrap();

@@ -56,10 +56,13 @@ pub struct Desk {
 
 impl Desk {
     /// Creates the folder if needed, opens (migrating) its database and
-    /// sweeps stale temporary files. A folder that cannot be written opens
+    /// sweeps stale temporary files. A folder on a network share is refused
+    /// (`folder_data_di_jaringan`, see `netfs`). A folder that cannot be written opens
     /// read-only if its database can be read completely without writing
     /// ([`Desk::read_only`]); otherwise its coded error is returned.
     pub fn open(dir: &Path) -> Result<Desk> {
+        // A share named by its UNC path is refused before anything is made there.
+        crate::netfs::check_local(dir)?;
         std::fs::create_dir_all(dir).map_err(|e| {
             let err = LoketError::from_io(&e, "folder data");
             if err.code == ErrorCode::DiskPenuh {
@@ -70,6 +73,8 @@ impl Desk {
                 format!("Folder data {} tidak bisa dibuat: {e}", dir.display()),
             )
         })?;
+        // A mapped network drive or a network file system shows once it exists.
+        crate::netfs::check_local(dir)?;
         let path = dir.join(db::DB_FILE);
         let (conn, read_only) = match db::open(&path) {
             Ok(conn) => (conn, false),

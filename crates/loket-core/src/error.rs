@@ -43,6 +43,8 @@ pub enum ErrorCode {
     BasisDataRusak,
     /// The data folder cannot be created, read or written.
     FolderDataTidakBisaDipakai,
+    /// The data folder is on a network share, where SQLite is unsafe.
+    FolderDataDiJaringan,
     /// The disk is full.
     DiskPenuh,
     /// Any other storage failure.

@@ -25,6 +25,7 @@ pub mod ident;
 pub mod labels;
 pub mod lifecycle;
 pub mod model;
+pub mod netfs;
 #[cfg(feature = "ocr")]
 pub mod ocr;
 pub mod office;
