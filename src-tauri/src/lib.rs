@@ -1,9 +1,11 @@
 //! The Tauri shell: builds the window, opens the data folder, and registers
 //! the thin commands of `commands.rs`. Everything else is in `loket-core`.
 //!
-//! Start-up flags: `--data-dir DIR` (or `LOKET_DATA_DIR`) picks the data
-//! folder; `--demo` seeds an empty folder with synthetic requests.
+//! Start-up flags (`args.rs`): `--data-dir DIR` (or `LOKET_DATA_DIR`) picks
+//! the data folder; `--demo` seeds an empty folder with synthetic requests;
+//! anything else stops the start.
 
+mod args;
 mod commands;
 #[cfg(test)]
 mod contract_tests;
@@ -11,38 +13,11 @@ mod memory;
 mod ocr;
 mod state;
 
+use args::StartArgs;
 use loket_core::{clock, datadir, demo, Desk};
 use state::AppState;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use tauri::{Emitter, Manager};
-
-struct StartArgs {
-    data_dir: Option<PathBuf>,
-    demo: bool,
-}
-
-fn parse_args() -> StartArgs {
-    let mut out = StartArgs {
-        data_dir: None,
-        demo: false,
-    };
-    let mut args = std::env::args_os().skip(1);
-    while let Some(a) = args.next() {
-        match a.to_str() {
-            Some("--data-dir") => out.data_dir = args.next().map(PathBuf::from),
-            Some("--demo") => out.demo = true,
-            Some(s) if s.starts_with("--data-dir=") => {
-                out.data_dir = Some(PathBuf::from(&s["--data-dir=".len()..]))
-            }
-            _ => {}
-        }
-    }
-    if std::env::var_os("LOKET_DEMO").is_some_and(|v| v == "1") {
-        out.demo = true;
-    }
-    out
-}
 
 /// Opens the desk before the window exists, so commands never see a
 /// half-initialised state. A failure here is shown in the UI, not a panic.
@@ -133,12 +108,15 @@ fn low_memory_webview(app: &tauri::App) {
 
 pub fn run() {
     let started = Instant::now();
+    let args = match args::parse(std::env::args_os()) {
+        Ok(args) => args,
+        Err(e) => std::process::exit(args::refuse(&e)),
+    };
     memory::give_back_freed_memory();
     // PDF pages are drawn by this binary in a child process it can stop.
     if let Ok(exe) = std::env::current_exe() {
         loket_core::documents::draw_pdfs_in(exe);
     }
-    let args = parse_args();
     let desk = open_desk(&args);
     // The webview may read the document store's derived images, nothing else.
     let store = desk
