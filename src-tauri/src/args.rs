@@ -53,6 +53,8 @@ pub(crate) fn refuse(err: &clap::Error) -> i32 {
         let _ = err.print();
         return 0;
     }
+    // The one message not in the log: the data folder is what the refused
+    // arguments were to name, and none may be opened.
     eprintln!("{}", refusal_line(err));
     let _ = err.print();
     2

@@ -9,6 +9,7 @@ mod args;
 mod commands;
 #[cfg(test)]
 mod contract_tests;
+mod diagnostics;
 mod memory;
 mod ocr;
 mod state;
@@ -16,14 +17,17 @@ mod state;
 use args::StartArgs;
 use loket_core::{clock, datadir, demo, Desk};
 use state::AppState;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use tauri::{Emitter, Manager};
 
 /// Opens the desk before the window exists, so commands never see a
 /// half-initialised state. A failure here is shown in the UI, not a panic.
-fn open_desk(args: &StartArgs) -> Result<Desk, loket_core::LoketError> {
-    let dir = datadir::resolve_data_dir(args.data_dir.clone())?;
-    let mut desk = Desk::open(&dir)?;
+fn open_desk(
+    dir: Result<PathBuf, loket_core::LoketError>,
+    args: &StartArgs,
+) -> Result<Desk, loket_core::LoketError> {
+    let mut desk = Desk::open(&dir?)?;
     if args.demo && demo::is_empty(desk.conn())? {
         demo::seed(desk.conn_mut(), 120, 14, clock::now_ms(), 20261125)?;
     }
@@ -53,14 +57,23 @@ fn start_retention(app: tauri::AppHandle) {
                         )
                     })
                 });
-                if let Err(e) = result {
-                    eprintln!("Retensi foto gagal ({}); dicoba lagi besok.", e.code_str());
+                match result {
+                    Ok(report) => tracing::info!(
+                        documents = report.purged.len(),
+                        files = report.files_deleted,
+                        left = report.contents_left,
+                        "Retensi foto selesai."
+                    ),
+                    Err(e) => {
+                        diagnostics::command_failed("retensi_harian", &e);
+                        tracing::warn!("Retensi foto gagal; dicoba lagi besok.");
+                    }
                 }
                 std::thread::sleep(DAILY);
             }
         });
     if spawned.is_err() {
-        eprintln!("Retensi foto otomatis tidak bisa dimulai; jalankan dari Pengaturan.");
+        tracing::error!("Retensi foto otomatis tidak bisa dimulai; jalankan dari Pengaturan.");
     }
 }
 
@@ -117,7 +130,23 @@ pub fn run() {
     if let Ok(exe) = std::env::current_exe() {
         loket_core::documents::draw_pdfs_in(exe);
     }
-    let desk = open_desk(&args);
+    let dir = datadir::resolve_data_dir(args.data_dir.clone());
+    diagnostics::start(dir.as_ref().ok().map(PathBuf::as_path));
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        os = std::env::consts::OS,
+        demo = args.demo,
+        "Loket dimulai."
+    );
+    let desk = open_desk(dir, &args);
+    match &desk {
+        Ok(desk) => tracing::info!(
+            read_only = desk.read_only(),
+            ms = started.elapsed().as_millis(),
+            "Folder data dibuka."
+        ),
+        Err(e) => diagnostics::command_failed("buka_folder_data", e),
+    }
     // The webview may read the document store's derived images, nothing else.
     let store = desk
         .as_ref()
@@ -223,7 +252,7 @@ pub fn run() {
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
-        eprintln!("Loket tidak bisa dijalankan: {e}");
+        tracing::error!(cause = %diagnostics::scrub(&e.to_string()), "Loket tidak bisa dijalankan.");
         std::process::exit(1);
     }
 }
