@@ -1,54 +1,33 @@
 //! The Tauri shell: builds the window, opens the data folder, and registers
 //! the thin commands of `commands.rs`. Everything else is in `loket-core`.
 //!
-//! Start-up flags: `--data-dir DIR` (or `LOKET_DATA_DIR`) picks the data
-//! folder; `--demo` seeds an empty folder with synthetic requests.
+//! Start-up flags (`args.rs`): `--data-dir DIR` (or `LOKET_DATA_DIR`) picks
+//! the data folder; `--demo` seeds an empty folder with synthetic requests;
+//! anything else stops the start.
 
+mod args;
 mod commands;
 #[cfg(test)]
 mod contract_tests;
+mod diagnostics;
 mod memory;
 mod ocr;
 mod state;
 
+use args::StartArgs;
 use loket_core::{clock, datadir, demo, Desk};
 use state::AppState;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use tauri::{Emitter, Manager};
 
-struct StartArgs {
-    data_dir: Option<PathBuf>,
-    demo: bool,
-}
-
-fn parse_args() -> StartArgs {
-    let mut out = StartArgs {
-        data_dir: None,
-        demo: false,
-    };
-    let mut args = std::env::args_os().skip(1);
-    while let Some(a) = args.next() {
-        match a.to_str() {
-            Some("--data-dir") => out.data_dir = args.next().map(PathBuf::from),
-            Some("--demo") => out.demo = true,
-            Some(s) if s.starts_with("--data-dir=") => {
-                out.data_dir = Some(PathBuf::from(&s["--data-dir=".len()..]))
-            }
-            _ => {}
-        }
-    }
-    if std::env::var_os("LOKET_DEMO").is_some_and(|v| v == "1") {
-        out.demo = true;
-    }
-    out
-}
-
 /// Opens the desk before the window exists, so commands never see a
 /// half-initialised state. A failure here is shown in the UI, not a panic.
-fn open_desk(args: &StartArgs) -> Result<Desk, loket_core::LoketError> {
-    let dir = datadir::resolve_data_dir(args.data_dir.clone())?;
-    let mut desk = Desk::open(&dir)?;
+fn open_desk(
+    dir: Result<PathBuf, loket_core::LoketError>,
+    args: &StartArgs,
+) -> Result<Desk, loket_core::LoketError> {
+    let mut desk = Desk::open(&dir?)?;
     if args.demo && demo::is_empty(desk.conn())? {
         demo::seed(desk.conn_mut(), 120, 14, clock::now_ms(), 20261125)?;
     }
@@ -78,15 +57,40 @@ fn start_retention(app: tauri::AppHandle) {
                         )
                     })
                 });
-                if let Err(e) = result {
-                    eprintln!("Retensi foto gagal ({}); dicoba lagi besok.", e.code_str());
+                match result {
+                    Ok(report) => tracing::info!(
+                        documents = report.purged.len(),
+                        files = report.files_deleted,
+                        left = report.contents_left,
+                        "Retensi foto selesai."
+                    ),
+                    Err(e) => {
+                        diagnostics::command_failed("retensi_harian", &e);
+                        tracing::warn!("Retensi foto gagal; dicoba lagi besok.");
+                    }
                 }
                 std::thread::sleep(DAILY);
             }
         });
     if spawned.is_err() {
-        eprintln!("Retensi foto otomatis tidak bisa dimulai; jalankan dari Pengaturan.");
+        tracing::error!("Retensi foto otomatis tidak bisa dimulai; jalankan dari Pengaturan.");
     }
+}
+
+/// Ctrl+plus/minus/0 zoom the page (`zoomHotkeysEnabled`). WebView2 does it
+/// itself; on Linux and macOS Tauri injects a key handler that calls the
+/// webview's zoom command, which the window may then call (and only that of
+/// the window/webview APIs).
+fn allow_zoom_hotkeys(app: &tauri::App) -> tauri::Result<()> {
+    #[cfg(not(windows))]
+    app.add_capability(
+        tauri::ipc::CapabilityBuilder::new("zoom-hotkeys")
+            .window("main")
+            .permission("core:webview:allow-set-webview-zoom"),
+    )?;
+    #[cfg(windows)]
+    let _ = app;
+    Ok(())
 }
 
 /// WebKitGTK keeps every decoded photo the page has shown in its memory
@@ -117,13 +121,32 @@ fn low_memory_webview(app: &tauri::App) {
 
 pub fn run() {
     let started = Instant::now();
+    let args = match args::parse(std::env::args_os()) {
+        Ok(args) => args,
+        Err(e) => std::process::exit(args::refuse(&e)),
+    };
     memory::give_back_freed_memory();
     // PDF pages are drawn by this binary in a child process it can stop.
     if let Ok(exe) = std::env::current_exe() {
         loket_core::documents::draw_pdfs_in(exe);
     }
-    let args = parse_args();
-    let desk = open_desk(&args);
+    let dir = datadir::resolve_data_dir(args.data_dir.clone());
+    diagnostics::start(dir.as_ref().ok().map(PathBuf::as_path));
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        os = std::env::consts::OS,
+        demo = args.demo,
+        "Loket dimulai."
+    );
+    let desk = open_desk(dir, &args);
+    match &desk {
+        Ok(desk) => tracing::info!(
+            read_only = desk.read_only(),
+            ms = started.elapsed().as_millis(),
+            "Folder data dibuka."
+        ),
+        Err(e) => diagnostics::command_failed("buka_folder_data", e),
+    }
     // The webview may read the document store's derived images, nothing else.
     let store = desk
         .as_ref()
@@ -142,6 +165,7 @@ pub fn run() {
             if let Ok(res) = app.path().resource_dir() {
                 let _ = app.state::<AppState>().ocr.models.set(res.join("ocr"));
             }
+            allow_zoom_hotkeys(app)?;
             low_memory_webview(app);
             start_retention(app.handle().clone());
             Ok(())
@@ -228,7 +252,7 @@ pub fn run() {
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
-        eprintln!("Loket tidak bisa dijalankan: {e}");
+        tracing::error!(cause = %diagnostics::scrub(&e.to_string()), "Loket tidak bisa dijalankan.");
         std::process::exit(1);
     }
 }

@@ -10,6 +10,7 @@
 //! Core calls are blocking (SQLite, image decoding), so commands run them on
 //! Tauri's blocking pool, never on the async runtime or the UI thread.
 
+use crate::diagnostics;
 use loket_core::accounts::Session;
 use loket_core::{Actor, Desk, ErrorCode, LoketError, SharedDesk};
 use std::sync::{Arc, Mutex};
@@ -61,14 +62,17 @@ impl AppState {
 
     /// Runs `f` for the logged-in operator (the acting account of the
     /// core's operations) on the blocking pool; refused with `belum_masuk`
-    /// when nobody is logged in.
+    /// when nobody is logged in. A failure is logged (`logged`).
     pub async fn run<T, F>(&self, f: F) -> Result<T, LoketError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Desk, &Actor) -> Result<T, LoketError> + Send + 'static,
     {
-        let actor = Actor::app(&self.logged_in()?);
-        self.run_public(move |desk| f(desk, &actor)).await
+        let result = async {
+            let actor = self.actor()?;
+            self.on_desk(move |desk| f(desk, &actor)).await
+        };
+        logged::<F, T>(result.await)
     }
 
     /// The logged-in operator as the acting account, for work that does not
@@ -79,33 +83,54 @@ impl AppState {
 
     /// Runs `f` with the desk whether or not anyone is logged in: only for
     /// the login screen itself. Queries are index lookups of a few ms, so
-    /// one connection behind a mutex is enough.
+    /// one connection behind a mutex is enough. A failure is logged.
     pub async fn run_public<T, F>(&self, f: F) -> Result<T, LoketError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Desk) -> Result<T, LoketError> + Send + 'static,
     {
-        let desk = self.desk.as_ref().map_err(Clone::clone)?.clone();
+        logged::<F, T>(self.on_desk(f).await)
+    }
+
+    async fn on_desk<T, F>(&self, f: F) -> Result<T, LoketError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Desk) -> Result<T, LoketError> + Send + 'static,
+    {
+        let desk = self.shared()?;
         blocking(move || desk.with(f)).await
     }
 
     /// Runs long work for the logged-in operator (a photo's decode, a PDF
     /// drawn in its worker, a retention run, an export) on a connection of
-    /// its own, so the queue and every other command go on meanwhile.
+    /// its own, so the queue and every other command go on meanwhile. A
+    /// failure is logged.
     pub async fn run_apart<T, F>(&self, f: F) -> Result<T, LoketError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Desk, &Actor) -> Result<T, LoketError> + Send + 'static,
     {
-        let actor = Actor::app(&self.logged_in()?);
-        let desk = self.desk.as_ref().map_err(Clone::clone)?.clone();
-        blocking(move || desk.apart(|own| f(own, &actor))).await
+        let result = async {
+            let actor = self.actor()?;
+            let desk = self.shared()?;
+            blocking(move || desk.apart(|own| f(own, &actor))).await
+        };
+        logged::<F, T>(result.await)
     }
 
     /// The shared desk, for the shell's own background work (retention).
     pub fn shared(&self) -> Result<SharedDesk, LoketError> {
         self.desk.as_ref().map_err(Clone::clone).cloned()
     }
+}
+
+/// Logs a command's failure with its code and cause, the command named by
+/// the type of its closure `F` (`diagnostics.rs`), and passes it on.
+fn logged<F, T>(result: Result<T, LoketError>) -> Result<T, LoketError> {
+    if let Err(e) = &result {
+        diagnostics::command_failed(&diagnostics::command_name::<F>(), e);
+    }
+    result
 }
 
 /// Runs `f` on Tauri's blocking pool.
@@ -119,5 +144,6 @@ where
             ErrorCode::GagalMenyimpan,
             format!("Pekerjaan latar belakang gagal: {e}"),
         )
+        .with_source(e)
     })?
 }

@@ -3,6 +3,8 @@
 // done, close the app, start it again and find it unchanged.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { freshDataDir, startDriver, screenshot, until, type, login, PINS } from './harness.mjs';
 
 const dataDir = freshDataDir();
@@ -121,5 +123,17 @@ test('request from keyboard entry to done survives a restart', async () => {
     await screenshot(browser, '07-after-restart');
   } finally {
     await browser.deleteSession();
+  }
+});
+
+test('the log in the data folder has codes, not the citizen\'s data', () => {
+  const dir = join(dataDir, 'log');
+  const files = readdirSync(dir).filter((f) => /^loket\.\d{4}-\d{2}-\d{2}\.log$/.test(f));
+  assert.equal(files.length, 1, `one file a day: ${readdirSync(dir)}`);
+  const text = readFileSync(join(dir, files[0]), 'utf8');
+  assert.equal(text.match(/Loket dimulai/g)?.length, 2, 'both starts are logged');
+  assert.match(text, /command="requests::create_request" code=nomor_wa_tidak_valid/, 'the refused phone number, by its code');
+  for (const secret of [NIK, NIK.slice(0, 10), KK, 'Siti', 'SITI', 'Aminah', 'AMINAH', '3456', '789x']) {
+    assert.ok(!text.includes(secret), `the log holds "${secret}"`);
   }
 });

@@ -188,3 +188,78 @@ export function fakeOpener(dataDir) {
   chmodSync(join(fakeBin, 'xdg-open'), 0o755);
   return { env: { PATH: `${fakeBin}:${process.env.PATH}` }, opened };
 }
+
+/** The screen scripts/e2e.sh gives Xvfb: the office PCs' common 1366×768. */
+export const SCREEN = { width: 1366, height: 768 };
+
+/**
+ * What of the current screen the operator cannot see: every visible control,
+ * heading, cell and paragraph is scrolled into view (through every box that
+ * scrolls) and must then show: whole within every box that clips without a
+ * scroll bar (overflow hidden or clip), and as much as fits within every box
+ * that scrolls and the window; no cell's or button's text may run over its
+ * neighbour. Returns one line per element cut off (empty
+ * when all is reachable); scroll positions are put back afterwards.
+ */
+export async function cutOff(browser) {
+  return browser.execute(() => {
+    const scrolls = (v) => v === 'auto' || v === 'scroll';
+    const scrolled = new Map();
+    for (const el of document.querySelectorAll('*')) {
+      if (el.scrollTop || el.scrollLeft) scrolled.set(el, [el.scrollLeft, el.scrollTop]);
+    }
+    const root = document.scrollingElement;
+    const sel = 'button, input:not([type=hidden]):not([type=file]), select, textarea, a[href], label, h1, h2, h3, th, td, p, li, summary';
+    const bad = [];
+    for (const el of document.querySelectorAll(sel)) {
+      const style = getComputedStyle(el);
+      if (style.visibility !== 'visible' || el.closest('[hidden], [aria-hidden=true]')) continue;
+      if (el.getClientRects().length === 0) continue;
+      const before = el.getBoundingClientRect();
+      if (before.width < 2 || before.height < 2) continue;
+      // Boxes without a scroll bar: where they are now is all the operator sees.
+      const fixed = [];
+      for (let a = el.parentElement; a && a !== root; a = a.parentElement) {
+        const s = getComputedStyle(a);
+        if ((s.overflowX !== 'visible' && !scrolls(s.overflowX)) || (s.overflowY !== 'visible' && !scrolls(s.overflowY))) {
+          fixed.push([a, a.scrollLeft, a.scrollTop]);
+        }
+      }
+      el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      for (const [a, left, top] of fixed) {
+        a.scrollLeft = left;
+        a.scrollTop = top;
+      }
+      const r = el.getBoundingClientRect();
+      let soft = { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth };
+      let hard = { top: -Infinity, left: -Infinity, bottom: Infinity, right: Infinity };
+      for (let a = el.parentElement; a && a !== root; a = a.parentElement) {
+        const s = getComputedStyle(a);
+        const ar = a.getBoundingClientRect();
+        for (const [axis, lo, hi] of [['overflowY', 'top', 'bottom'], ['overflowX', 'left', 'right']]) {
+          if (s[axis] === 'visible') continue;
+          const box = scrolls(s[axis]) ? soft : hard;
+          box[lo] = Math.max(box[lo], ar[lo]);
+          box[hi] = Math.min(box[hi], ar[hi]);
+        }
+      }
+      const shownH = Math.min(r.bottom, soft.bottom) - Math.max(r.top, soft.top);
+      const shownW = Math.min(r.right, soft.right) - Math.max(r.left, soft.left);
+      const clipped = r.top < hard.top - 2 || r.bottom > hard.bottom + 2 || r.left < hard.left - 2 || r.right > hard.right + 2;
+      const short = shownH < Math.min(r.height, soft.bottom - soft.top) - 2 || shownW < Math.min(r.width, soft.right - soft.left) - 2;
+      // Text wider than its table cell or button runs over its neighbour.
+      const spills = el.matches('td, th, button') && style.overflowX === 'visible' && el.scrollWidth > el.clientWidth + 2;
+      if (clipped || short || spills) {
+        const name = el.id ? `#${el.id}` : el.dataset.testid ? `[data-testid=${el.dataset.testid}]` : el.tagName.toLowerCase();
+        const text = (el.textContent || el.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ').slice(0, 40);
+        bad.push(`${name} "${text}": ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)} shows ${Math.round(shownW)}×${Math.round(shownH)}${clipped ? ', clipped' : ''}${spills ? `, its text ${el.scrollWidth} px wide` : ''}`);
+      }
+    }
+    for (const el of document.querySelectorAll('*')) {
+      const [left, top] = scrolled.get(el) ?? [0, 0];
+      if (el.scrollLeft !== left) el.scrollLeft = left;
+      if (el.scrollTop !== top) el.scrollTop = top;
+    }
+    return bad;
+  });
+}

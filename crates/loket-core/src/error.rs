@@ -6,6 +6,7 @@
 //! the core panics on input.
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use ts_rs::TS;
 
 /// Stable, machine-readable error codes. Renaming one is a breaking change
@@ -123,20 +124,51 @@ pub enum ErrorCode {
     GagalMembacaFoto,
 }
 
+/// The failure underneath a [`LoketError`] (SQLite's, the file system's),
+/// kept for the app's log; shared, so that the error stays `Clone`.
+pub type Cause = Arc<dyn std::error::Error + Send + Sync + 'static>;
+
 /// An error with its stable code and an Indonesian message for the operator.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
+///
+/// What crosses the IPC and the CLI's JSON is exactly `{code, message}`;
+/// the cause (`source`) stays in the process, for the log. Two errors are
+/// equal when their code and message are.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, thiserror::Error)]
 #[error("{code:?}: {message}")]
 pub struct LoketError {
     pub code: ErrorCode,
     pub message: String,
+    #[serde(skip)]
+    #[ts(skip)]
+    source: Option<Cause>,
 }
+
+impl PartialEq for LoketError {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+
+impl Eq for LoketError {}
 
 impl LoketError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Self {
             code,
             message: message.into(),
+            source: None,
         }
+    }
+
+    /// The same error with the failure that caused it, for the log.
+    pub fn with_source(mut self, cause: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.source = Some(Arc::new(cause));
+        self
+    }
+
+    /// The failure underneath, if one was kept.
+    pub fn cause(&self) -> Option<&Cause> {
+        self.source.as_ref()
     }
 
     /// The code as the snake_case word that crosses the IPC and the CLI.
@@ -161,7 +193,7 @@ impl LoketError {
         let quota = matches!(err.raw_os_error(), Some(c) if (cfg!(target_os = "linux") && c == 122)
             || (cfg!(target_os = "macos") && c == 69)
             || (cfg!(windows) && c == 1295));
-        match err.kind() {
+        let coded = match err.kind() {
             _ if quota => LoketError::new(
                 ErrorCode::DiskPenuh,
                 format!(
@@ -187,7 +219,17 @@ impl LoketError {
                 ErrorCode::GagalMenyimpan,
                 format!("Gagal menyimpan {what}: {err}"),
             ),
-        }
+        };
+        coded.with_source(copy_of(err))
+    }
+}
+
+/// An `io::Error` is neither `Clone` nor given here by value: the cause kept
+/// is the OS's error code when there is one, else its kind and text.
+fn copy_of(err: &std::io::Error) -> std::io::Error {
+    match err.raw_os_error() {
+        Some(code) => std::io::Error::from_raw_os_error(code),
+        None => std::io::Error::new(err.kind(), err.to_string()),
     }
 }
 
@@ -198,7 +240,7 @@ impl From<rusqlite::Error> for LoketError {
         // only when the disk is full: an extended code of the I/O error.
         let shm_full = matches!(&e, rusqlite::Error::SqliteFailure(f, _)
             if f.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE);
-        match e.sqlite_error_code() {
+        let coded = match e.sqlite_error_code() {
             Some(Sq::DiskFull) => LoketError::new(
                 ErrorCode::DiskPenuh,
                 "Disk penuh: data tidak tersimpan. Kosongkan ruang disk lalu ulangi.",
@@ -221,7 +263,8 @@ impl From<rusqlite::Error> for LoketError {
                 ErrorCode::GagalMenyimpan,
                 format!("Gagal mengakses basis data: {e}"),
             ),
-        }
+        };
+        coded.with_source(e)
     }
 }
 
@@ -249,6 +292,53 @@ mod tests {
             ErrorCode::DiskPenuh,
             "EFBIG"
         );
+    }
+
+    #[test]
+    fn the_wire_shape_is_code_and_message_only_and_the_cause_is_kept() {
+        let err = LoketError::from(rusqlite::Error::SqliteFailure(
+            ffi::Error::new(ffi::SQLITE_IOERR_WRITE),
+            Some("disk I/O error".into()),
+        ));
+        let json = serde_json::to_value(&err).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "gagal_menyimpan", "message": err.message}),
+            "the UI and the CLI's JSON see {{code, message}} only"
+        );
+        let cause = err.cause().expect("the SQLite error is kept");
+        assert!(cause.to_string().contains("disk I/O error"), "{cause}");
+        // std's chain (what a log walks) sees it too.
+        let source = std::error::Error::source(&err).expect("source()");
+        assert_eq!(source.to_string(), cause.to_string());
+
+        // Read back, the cause is gone and the error still equals the original.
+        let back: LoketError = serde_json::from_value(json).unwrap();
+        assert!(back.cause().is_none());
+        assert_eq!(back, err);
+        assert_eq!(
+            err.clone().cause().map(|c| c.to_string()),
+            Some(cause.to_string())
+        );
+
+        let decl = <LoketError as TS>::decl(&ts_rs::Config::default());
+        assert!(!decl.contains("source"), "{decl}");
+    }
+
+    #[test]
+    fn an_io_failure_keeps_its_os_error() {
+        let err = std::io::Error::from_raw_os_error(28); // ENOSPC on Linux
+        let coded = LoketError::from_io(&err, "foto");
+        let cause = coded.cause().expect("the I/O error is kept");
+        assert_eq!(cause.to_string(), err.to_string());
+        let plain = std::io::Error::other("tanpa kode");
+        let coded = LoketError::from_io(&plain, "foto");
+        assert_eq!(coded.code, ErrorCode::GagalMenyimpan);
+        assert_eq!(
+            coded.cause().map(|c| c.to_string()).as_deref(),
+            Some("tanpa kode")
+        );
+        assert!(LoketError::new(ErrorCode::PinSalah, "x").cause().is_none());
     }
 
     #[test]
