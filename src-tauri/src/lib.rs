@@ -77,22 +77,6 @@ fn start_retention(app: tauri::AppHandle) {
     }
 }
 
-/// Ctrl+plus/minus/0 zoom the page (`zoomHotkeysEnabled`). WebView2 does it
-/// itself; on Linux and macOS Tauri injects a key handler that calls the
-/// webview's zoom command, which the window may then call (and only that of
-/// the window/webview APIs).
-fn allow_zoom_hotkeys(app: &tauri::App) -> tauri::Result<()> {
-    #[cfg(not(windows))]
-    app.add_capability(
-        tauri::ipc::CapabilityBuilder::new("zoom-hotkeys")
-            .window("main")
-            .permission("core:webview:allow-set-webview-zoom"),
-    )?;
-    #[cfg(windows)]
-    let _ = app;
-    Ok(())
-}
-
 /// WebKitGTK keeps every decoded photo the page has shown in its memory
 /// cache (a browser's model); Loket is a document viewer: with its cache
 /// model, pictures not on screen are let go. Its page (a form beside one
@@ -165,7 +149,6 @@ pub fn run() {
             if let Ok(res) = app.path().resource_dir() {
                 let _ = app.state::<AppState>().ocr.models.set(res.join("ocr"));
             }
-            allow_zoom_hotkeys(app)?;
             low_memory_webview(app);
             start_retention(app.handle().clone());
             Ok(())
