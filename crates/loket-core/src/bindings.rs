@@ -28,9 +28,21 @@ use crate::verify::{
 };
 use ts_rs::{Config, TS};
 
+/// The TypeScript type of `i64`/`u64`: ts-rs's `TS_RS_LARGE_INT`, set for the
+/// workspace in `.cargo/config.toml` (`number`: JSON carries them as plain
+/// numbers) and read when this crate is compiled, so the bindings test sees the
+/// same value under any test runner (Wine included).
+const LARGE_INT: Option<&str> = option_env!("TS_RS_LARGE_INT");
+
+/// The ts-rs configuration of the generated file (and of tests that look at
+/// one declaration).
+pub fn config() -> Config {
+    Config::new().with_large_int(LARGE_INT.unwrap_or("bigint"))
+}
+
 /// The whole generated file.
 pub fn typescript() -> String {
-    let cfg = Config::new();
+    let cfg = config();
     let decls = [
         ErrorCode::decl(&cfg),
         LoketError::decl(&cfg),
@@ -158,6 +170,10 @@ mod tests {
     fn committed_bindings_match_the_rust_types() -> Result<(), Box<dyn std::error::Error>> {
         let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings.ts");
         let fresh = super::typescript();
+        assert!(
+            !fresh.contains("bigint"),
+            "an i64/u64 would reach the UI as bigint: TS_RS_LARGE_INT is not set; build from the workspace, whose .cargo/config.toml sets it"
+        );
         if std::env::var_os("LOKET_UPDATE_BINDINGS").is_some() {
             std::fs::write(&path, &fresh)?;
         }

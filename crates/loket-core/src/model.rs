@@ -139,7 +139,6 @@ pub struct NewRequest {
 /// A stored request of the NIK-validation service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Request {
-    #[ts(type = "number")]
     pub id: i64,
     /// Human-readable, unique, sequential per day: `VN-251126-0007`.
     pub reg_no: String,
@@ -153,9 +152,7 @@ pub struct Request {
     pub status: Status,
     pub outcome: Option<Outcome>,
     /// Milliseconds since the Unix epoch (UTC); shown in WIB.
-    #[ts(type = "number")]
     pub received_at: i64,
-    #[ts(type = "number")]
     pub updated_at: i64,
     /// The operator who registered it.
     pub operator: String,
@@ -164,7 +161,6 @@ pub struct Request {
 /// One append-only lifecycle event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Event {
-    #[ts(type = "number")]
     pub at: i64,
     pub operator: String,
     pub from_status: Option<Status>,

@@ -49,21 +49,17 @@ impl Role {
 /// An account as the login screen and the supervisor see it (no hash).
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Account {
-    #[ts(type = "number")]
     pub id: i64,
     pub name: String,
     pub role: Role,
-    #[ts(type = "number")]
     pub created_at: i64,
     pub disabled: bool,
-    #[ts(type = "number | null")]
     pub last_login_at: Option<i64>,
 }
 
 /// Who is logged in: the name every event and log entry carries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Session {
-    #[ts(type = "number")]
     pub account_id: i64,
     pub name: String,
     pub role: Role,

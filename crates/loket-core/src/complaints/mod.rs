@@ -97,7 +97,6 @@ pub struct NewComplaint {
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Complaint {
-    #[ts(type = "number")]
     pub id: i64,
     pub reg_no: String,
     pub name: String,
@@ -107,15 +106,11 @@ pub struct Complaint {
     pub category: ComplaintCategory,
     pub text: String,
     pub answer: String,
-    #[ts(type = "number")]
     pub received_at: i64,
-    #[ts(type = "number | null")]
     pub answered_at: Option<i64>,
-    #[ts(type = "number | null")]
     pub closed_at: Option<i64>,
     pub operator: String,
     /// When the answer is (or was) due.
-    #[ts(type = "number | null")]
     pub answer_due: Option<i64>,
     /// Unanswered past its due time, or answered after it.
     pub late: bool,

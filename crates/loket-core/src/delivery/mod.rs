@@ -120,7 +120,6 @@ pub struct NewDelivery {
     pub note: String,
     /// When the applicant registered online (UTC ms); now when absent.
     #[serde(default)]
-    #[ts(type = "number | null")]
     pub requested_at: Option<i64>,
 }
 
@@ -134,7 +133,6 @@ pub struct MoveDetails {
     /// Delivery: who received it, as written in the pickup book.
     pub receiver: Option<String>,
     /// Payment: the COD amount collected, in rupiah.
-    #[ts(type = "number | null")]
     pub cod_amount: Option<i64>,
     /// Failure or any other remark.
     pub note: Option<String>,
@@ -142,7 +140,6 @@ pub struct MoveDetails {
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Delivery {
-    #[ts(type = "number")]
     pub id: i64,
     pub reg_no: String,
     pub name: String,
@@ -152,22 +149,17 @@ pub struct Delivery {
     pub documents: Vec<DocType>,
     pub note: String,
     pub step: Step,
-    #[ts(type = "number")]
     pub requested_at: i64,
-    #[ts(type = "number")]
     pub updated_at: i64,
     pub operator: String,
     pub courier: Option<String>,
     pub tracking_no: Option<String>,
     pub receiver: Option<String>,
-    #[ts(type = "number | null")]
     pub cod_amount: Option<i64>,
     /// When the current step was reached.
-    #[ts(type = "number")]
     pub step_since: i64,
     /// The next step, and when it is due (None: nothing more is promised).
     pub next_step: Option<Step>,
-    #[ts(type = "number | null")]
     pub due_at: Option<i64>,
     /// True when the next step is overdue now.
     pub late: bool,
@@ -175,7 +167,6 @@ pub struct Delivery {
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct DeliveryEvent {
-    #[ts(type = "number")]
     pub at: i64,
     pub operator: String,
     pub from_step: Option<Step>,

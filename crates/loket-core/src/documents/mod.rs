@@ -201,7 +201,6 @@ impl std::fmt::Display for DocFormat {
 /// A document of a request, as the UI lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Document {
-    #[ts(type = "number")]
     pub id: i64,
     /// The request's registration number.
     pub reg_no: String,
@@ -217,12 +216,10 @@ pub struct Document {
     /// 1 for a picture; the page count of a PDF.
     pub pages: u32,
     /// Size of the original file.
-    #[ts(type = "number")]
     pub bytes: u64,
     /// The name it arrived with, for display only (never used as a path).
     pub file_name: String,
     /// Milliseconds since the Unix epoch (UTC).
-    #[ts(type = "number")]
     pub added_at: i64,
     /// The operator who added it.
     pub operator: String,

@@ -101,7 +101,6 @@ pub struct ReceiptFile {
     pub layout: Layout,
     pub width_mm: f64,
     pub height_mm: f64,
-    #[ts(type = "number")]
     pub bytes: u64,
 }
 
