@@ -4,6 +4,11 @@
 //! `ui/src/lib/bindings.ts`; the test below fails when the committed file
 //! drifts from the Rust side. Regenerate with
 //! `LOKET_UPDATE_BINDINGS=1 cargo test -p loket-core bindings`.
+//!
+//! Besides the types, the file carries the core's Indonesian labels of the
+//! enums the operator reads (`STATUS_LABELS`, …) and their variants in order
+//! (`STATUSES`, …), so the UI shows the words the recaps, receipts and the
+//! CLI print, and a new variant reaches the UI with its label.
 
 use crate::documents::{DocFormat, DocKind, Document};
 use crate::docview::{DocAddResult, DocumentView};
@@ -157,9 +162,104 @@ pub fn typescript() -> String {
         out.push_str(d.trim());
         out.push_str("\n\n");
     }
+    for words in label_maps(&cfg) {
+        out.push_str(&words);
+    }
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+/// The labelled enums: each one's variants and their Indonesian labels.
+fn label_maps(cfg: &Config) -> [String; 8] {
+    use crate::complaints::{Channel, ComplaintCategory};
+    use crate::delivery::{DocType, Step};
+    use crate::labels::{category_label, outcome_label, status_label};
+    [
+        words(
+            cfg,
+            ["STATUSES", "STATUS_LABELS"],
+            Status::ALL,
+            Status::as_str,
+            status_label,
+        ),
+        words(
+            cfg,
+            ["OUTCOMES", "OUTCOME_LABELS"],
+            Outcome::ALL,
+            Outcome::as_str,
+            outcome_label,
+        ),
+        words(
+            cfg,
+            ["CATEGORIES", "CATEGORY_LABELS"],
+            Category::ALL,
+            Category::as_str,
+            category_label,
+        ),
+        words(
+            cfg,
+            ["DOC_KINDS", "DOC_KIND_LABELS"],
+            DocKind::ALL,
+            DocKind::as_str,
+            DocKind::label,
+        ),
+        words(
+            cfg,
+            ["STEPS", "STEP_LABELS"],
+            Step::ALL,
+            Step::as_str,
+            Step::label,
+        ),
+        words(
+            cfg,
+            ["DOC_TYPES", "DOC_TYPE_LABELS"],
+            DocType::ALL,
+            DocType::as_str,
+            DocType::label,
+        ),
+        words(
+            cfg,
+            ["CHANNELS", "CHANNEL_LABELS"],
+            Channel::ALL,
+            Channel::as_str,
+            Channel::label,
+        ),
+        words(
+            cfg,
+            ["COMPLAINT_CATEGORIES", "COMPLAINT_CATEGORY_LABELS"],
+            ComplaintCategory::ALL,
+            ComplaintCategory::as_str,
+            ComplaintCategory::label,
+        ),
+    ]
+}
+
+/// `export const <LIST>: readonly T[]` (every variant's word, in order) and
+/// `export const <LABELS>: Record<T, string>` (word → label) for one enum.
+fn words<T: TS + Copy>(
+    cfg: &Config,
+    [list, labels]: [&str; 2],
+    all: &[T],
+    word: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> String {
+    let ty = T::ident(cfg);
+    let quoted: Vec<String> = all.iter().map(|&v| js_string(word(v))).collect();
+    let mut out = format!(
+        "export const {list}: readonly {ty}[] = [{}];\n\nexport const {labels}: Record<{ty}, string> = {{\n",
+        quoted.join(", ")
+    );
+    for (&v, key) in all.iter().zip(&quoted) {
+        out.push_str(&format!("  {key}: {},\n", js_string(label(v))));
+    }
+    out.push_str("};\n\n");
+    out
+}
+
+/// A TypeScript string literal (Rust's escapes are valid there too).
+fn js_string(s: &str) -> String {
+    format!("{s:?}")
 }
 
 #[cfg(test)]

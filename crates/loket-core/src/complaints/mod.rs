@@ -42,11 +42,21 @@ pub enum ComplaintCategory {
 }
 
 impl Channel {
+    pub const ALL: &'static [Channel] = &[Channel::Whatsapp, Channel::InPerson, Channel::Phone];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Channel::Whatsapp => "whatsapp",
             Channel::InPerson => "in_person",
             Channel::Phone => "phone",
+        }
+    }
+    /// The Indonesian words on screens.
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::Whatsapp => "WhatsApp",
+            Channel::InPerson => "Datang langsung",
+            Channel::Phone => "Telepon",
         }
     }
     fn from_db(s: &str) -> Channel {
@@ -59,6 +69,15 @@ impl Channel {
 }
 
 impl ComplaintCategory {
+    pub const ALL: &'static [ComplaintCategory] = &[
+        ComplaintCategory::Slow,
+        ComplaintCategory::WrongData,
+        ComplaintCategory::Staff,
+        ComplaintCategory::Fee,
+        ComplaintCategory::Delivery,
+        ComplaintCategory::Other,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ComplaintCategory::Slow => "slow",
@@ -67,6 +86,17 @@ impl ComplaintCategory {
             ComplaintCategory::Fee => "fee",
             ComplaintCategory::Delivery => "delivery",
             ComplaintCategory::Other => "other",
+        }
+    }
+    /// The Indonesian words on screens.
+    pub fn label(self) -> &'static str {
+        match self {
+            ComplaintCategory::Slow => "Layanan lambat",
+            ComplaintCategory::WrongData => "Data salah",
+            ComplaintCategory::Staff => "Sikap petugas",
+            ComplaintCategory::Fee => "Dimintai biaya",
+            ComplaintCategory::Delivery => "Pengiriman POS KETANMU",
+            ComplaintCategory::Other => "Lainnya",
         }
     }
     fn from_db(s: &str) -> ComplaintCategory {
