@@ -31,6 +31,7 @@ use crate::verify::{
     DocRevision, FieldMark, FormCheck, KkFields, KkMember, KtpFields, ResendResult, RevisionReason,
     SavedVerification, VerificationForm,
 };
+use strum::VariantArray;
 use ts_rs::{Config, TS};
 
 /// The TypeScript type of `i64`/`u64`: ts-rs's `TS_RS_LARGE_INT`, set for the
@@ -176,60 +177,16 @@ fn label_maps(cfg: &Config) -> [String; 8] {
     use crate::delivery::{DocType, Step};
     use crate::labels::{category_label, outcome_label, status_label};
     [
-        words(
-            cfg,
-            ["STATUSES", "STATUS_LABELS"],
-            Status::ALL,
-            Status::as_str,
-            status_label,
-        ),
-        words(
-            cfg,
-            ["OUTCOMES", "OUTCOME_LABELS"],
-            Outcome::ALL,
-            Outcome::as_str,
-            outcome_label,
-        ),
-        words(
-            cfg,
-            ["CATEGORIES", "CATEGORY_LABELS"],
-            Category::ALL,
-            Category::as_str,
-            category_label,
-        ),
-        words(
-            cfg,
-            ["DOC_KINDS", "DOC_KIND_LABELS"],
-            DocKind::ALL,
-            DocKind::as_str,
-            DocKind::label,
-        ),
-        words(
-            cfg,
-            ["STEPS", "STEP_LABELS"],
-            Step::ALL,
-            Step::as_str,
-            Step::label,
-        ),
-        words(
-            cfg,
-            ["DOC_TYPES", "DOC_TYPE_LABELS"],
-            DocType::ALL,
-            DocType::as_str,
-            DocType::label,
-        ),
-        words(
-            cfg,
-            ["CHANNELS", "CHANNEL_LABELS"],
-            Channel::ALL,
-            Channel::as_str,
-            Channel::label,
-        ),
+        words(cfg, ["STATUSES", "STATUS_LABELS"], status_label),
+        words(cfg, ["OUTCOMES", "OUTCOME_LABELS"], outcome_label),
+        words(cfg, ["CATEGORIES", "CATEGORY_LABELS"], category_label),
+        words(cfg, ["DOC_KINDS", "DOC_KIND_LABELS"], DocKind::label),
+        words(cfg, ["STEPS", "STEP_LABELS"], Step::label),
+        words(cfg, ["DOC_TYPES", "DOC_TYPE_LABELS"], DocType::label),
+        words(cfg, ["CHANNELS", "CHANNEL_LABELS"], Channel::label),
         words(
             cfg,
             ["COMPLAINT_CATEGORIES", "COMPLAINT_CATEGORY_LABELS"],
-            ComplaintCategory::ALL,
-            ComplaintCategory::as_str,
             ComplaintCategory::label,
         ),
     ]
@@ -237,20 +194,17 @@ fn label_maps(cfg: &Config) -> [String; 8] {
 
 /// `export const <LIST>: readonly T[]` (every variant's word, in order) and
 /// `export const <LABELS>: Record<T, string>` (word → label) for one enum.
-fn words<T: TS + Copy>(
-    cfg: &Config,
-    [list, labels]: [&str; 2],
-    all: &[T],
-    word: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> String {
+fn words<T>(cfg: &Config, [list, labels]: [&str; 2], label: fn(T) -> &'static str) -> String
+where
+    T: TS + VariantArray + Copy + Into<&'static str>,
+{
     let ty = T::ident(cfg);
-    let quoted: Vec<String> = all.iter().map(|&v| js_string(word(v))).collect();
+    let quoted: Vec<String> = T::VARIANTS.iter().map(|&v| js_string(v.into())).collect();
     let mut out = format!(
         "export const {list}: readonly {ty}[] = [{}];\n\nexport const {labels}: Record<{ty}, string> = {{\n",
         quoted.join(", ")
     );
-    for (&v, key) in all.iter().zip(&quoted) {
+    for (&v, key) in T::VARIANTS.iter().zip(&quoted) {
         out.push_str(&format!("  {key}: {},\n", js_string(label(v))));
     }
     out.push_str("};\n\n");

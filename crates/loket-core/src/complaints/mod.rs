@@ -6,9 +6,11 @@
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::requests::{check_operator, next_reg_no, normalize_name};
 use crate::sla;
+use crate::words::impl_words;
 use crate::{phone, settings};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr, VariantArray};
 use ts_rs::TS;
 
 /// The registration series of complaints.
@@ -19,6 +21,8 @@ const MAX_TEXT: usize = 4000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[derive(IntoStaticStr, EnumString, VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum Channel {
     Whatsapp,
     InPerson,
@@ -27,6 +31,8 @@ pub enum Channel {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[derive(IntoStaticStr, EnumString, VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum ComplaintCategory {
     /// The service took too long.
     Slow,
@@ -41,16 +47,10 @@ pub enum ComplaintCategory {
     Other,
 }
 
-impl Channel {
-    pub const ALL: &'static [Channel] = &[Channel::Whatsapp, Channel::InPerson, Channel::Phone];
+impl_words!(Channel);
+impl_words!(ComplaintCategory);
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::Whatsapp => "whatsapp",
-            Channel::InPerson => "in_person",
-            Channel::Phone => "phone",
-        }
-    }
+impl Channel {
     /// The Indonesian words on screens.
     pub fn label(self) -> &'static str {
         match self {
@@ -59,35 +59,9 @@ impl Channel {
             Channel::Phone => "Telepon",
         }
     }
-    fn from_db(s: &str) -> Channel {
-        match s {
-            "in_person" => Channel::InPerson,
-            "phone" => Channel::Phone,
-            _ => Channel::Whatsapp,
-        }
-    }
 }
 
 impl ComplaintCategory {
-    pub const ALL: &'static [ComplaintCategory] = &[
-        ComplaintCategory::Slow,
-        ComplaintCategory::WrongData,
-        ComplaintCategory::Staff,
-        ComplaintCategory::Fee,
-        ComplaintCategory::Delivery,
-        ComplaintCategory::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ComplaintCategory::Slow => "slow",
-            ComplaintCategory::WrongData => "wrong_data",
-            ComplaintCategory::Staff => "staff",
-            ComplaintCategory::Fee => "fee",
-            ComplaintCategory::Delivery => "delivery",
-            ComplaintCategory::Other => "other",
-        }
-    }
     /// The Indonesian words on screens.
     pub fn label(self) -> &'static str {
         match self {
@@ -97,16 +71,6 @@ impl ComplaintCategory {
             ComplaintCategory::Fee => "Dimintai biaya",
             ComplaintCategory::Delivery => "Pengiriman POS KETANMU",
             ComplaintCategory::Other => "Lainnya",
-        }
-    }
-    fn from_db(s: &str) -> ComplaintCategory {
-        match s {
-            "slow" => ComplaintCategory::Slow,
-            "wrong_data" => ComplaintCategory::WrongData,
-            "staff" => ComplaintCategory::Staff,
-            "fee" => ComplaintCategory::Fee,
-            "delivery" => ComplaintCategory::Delivery,
-            _ => ComplaintCategory::Other,
         }
     }
 }
@@ -200,9 +164,9 @@ fn reader(
             reg_no: r.get(1)?,
             name: r.get(2)?,
             phone: r.get(3)?,
-            channel: Channel::from_db(&channel),
+            channel: channel.parse().unwrap_or(Channel::Whatsapp),
             about_reg_no: r.get(5)?,
-            category: ComplaintCategory::from_db(&category),
+            category: category.parse().unwrap_or(ComplaintCategory::Other),
             text: r.get(7)?,
             answer: r.get(8)?,
             received_at,
