@@ -14,6 +14,7 @@ use loket_core::model::{Category, NewRequest, Outcome, Status};
 use loket_core::receipt::{self, render, Layout, ReceiptFormat, ReceiptOptions};
 use loket_core::{db, requests};
 use std::hint::black_box;
+use strum::VariantArray;
 
 const NOW: i64 = 1_764_054_000_000;
 
@@ -58,7 +59,7 @@ fn main() {
     let (r50, r95) = support::reference(&conn, &[req.id; 200]);
     println!("reference: primary-key lookup p50 {r50:.4} ms, p95 {r95:.4} ms");
     println!("{n} runs each; p50 / p95 ms");
-    for layout in Layout::ALL {
+    for layout in Layout::VARIANTS {
         let opts = ReceiptOptions {
             full_nik: false,
             layout: *layout,
@@ -84,7 +85,7 @@ fn main() {
             black_box(receipt::for_print(&conn, &reg, opts, "Rina", NOW).unwrap());
         });
         report("for_print (all, flattened SVG)", t, Some(svg.len()));
-        for format in ReceiptFormat::ALL {
+        for format in ReceiptFormat::VARIANTS {
             let bytes = receipt::render(&conn, &reg, opts, *format, "Rina", NOW).unwrap();
             let t = support::time(n, |_| {
                 black_box(receipt::render(&conn, &reg, opts, *format, "Rina", NOW).unwrap());

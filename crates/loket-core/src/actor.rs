@@ -10,13 +10,17 @@
 
 use crate::accounts::{Role, Session};
 use crate::error::{ErrorCode, LoketError, Result};
+use crate::words::impl_words;
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::{AtomicU8, Ordering};
+use strum::{EnumString, IntoStaticStr, VariantArray};
 use ts_rs::TS;
 
 /// Where an action came from, as stored in the access log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[derive(IntoStaticStr, EnumString, VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum Origin {
     /// The desk app (the logged-in account).
     App,
@@ -24,14 +28,7 @@ pub enum Origin {
     Cli,
 }
 
-impl Origin {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Origin::App => "app",
-            Origin::Cli => "cli",
-        }
-    }
-}
+impl_words!(Origin);
 
 static PROCESS_ORIGIN: AtomicU8 = AtomicU8::new(0);
 

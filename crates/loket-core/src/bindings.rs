@@ -4,6 +4,11 @@
 //! `ui/src/lib/bindings.ts`; the test below fails when the committed file
 //! drifts from the Rust side. Regenerate with
 //! `LOKET_UPDATE_BINDINGS=1 cargo test -p loket-core bindings`.
+//!
+//! Besides the types, the file carries the core's Indonesian labels of the
+//! enums the operator reads (`STATUS_LABELS`, …) and their variants in order
+//! (`STATUSES`, …), so the UI shows the words the recaps, receipts and the
+//! CLI print, and a new variant reaches the UI with its label.
 
 use crate::documents::{DocFormat, DocKind, Document};
 use crate::docview::{DocAddResult, DocumentView};
@@ -26,11 +31,24 @@ use crate::verify::{
     DocRevision, FieldMark, FormCheck, KkFields, KkMember, KtpFields, ResendResult, RevisionReason,
     SavedVerification, VerificationForm,
 };
+use strum::VariantArray;
 use ts_rs::{Config, TS};
+
+/// The TypeScript type of `i64`/`u64`: ts-rs's `TS_RS_LARGE_INT`, set for the
+/// workspace in `.cargo/config.toml` (`number`: JSON carries them as plain
+/// numbers) and read when this crate is compiled, so the bindings test sees the
+/// same value under any test runner (Wine included).
+const LARGE_INT: Option<&str> = option_env!("TS_RS_LARGE_INT");
+
+/// The ts-rs configuration of the generated file (and of tests that look at
+/// one declaration).
+pub fn config() -> Config {
+    Config::new().with_large_int(LARGE_INT.unwrap_or("bigint"))
+}
 
 /// The whole generated file.
 pub fn typescript() -> String {
-    let cfg = Config::new();
+    let cfg = config();
     let decls = [
         ErrorCode::decl(&cfg),
         LoketError::decl(&cfg),
@@ -145,9 +163,57 @@ pub fn typescript() -> String {
         out.push_str(d.trim());
         out.push_str("\n\n");
     }
+    for words in label_maps(&cfg) {
+        out.push_str(&words);
+    }
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+/// The labelled enums: each one's variants and their Indonesian labels.
+fn label_maps(cfg: &Config) -> [String; 8] {
+    use crate::complaints::{Channel, ComplaintCategory};
+    use crate::delivery::{DocType, Step};
+    use crate::labels::{category_label, outcome_label, status_label};
+    [
+        words(cfg, ["STATUSES", "STATUS_LABELS"], status_label),
+        words(cfg, ["OUTCOMES", "OUTCOME_LABELS"], outcome_label),
+        words(cfg, ["CATEGORIES", "CATEGORY_LABELS"], category_label),
+        words(cfg, ["DOC_KINDS", "DOC_KIND_LABELS"], DocKind::label),
+        words(cfg, ["STEPS", "STEP_LABELS"], Step::label),
+        words(cfg, ["DOC_TYPES", "DOC_TYPE_LABELS"], DocType::label),
+        words(cfg, ["CHANNELS", "CHANNEL_LABELS"], Channel::label),
+        words(
+            cfg,
+            ["COMPLAINT_CATEGORIES", "COMPLAINT_CATEGORY_LABELS"],
+            ComplaintCategory::label,
+        ),
+    ]
+}
+
+/// `export const <LIST>: readonly T[]` (every variant's word, in order) and
+/// `export const <LABELS>: Record<T, string>` (word → label) for one enum.
+fn words<T>(cfg: &Config, [list, labels]: [&str; 2], label: fn(T) -> &'static str) -> String
+where
+    T: TS + VariantArray + Copy + Into<&'static str>,
+{
+    let ty = T::ident(cfg);
+    let quoted: Vec<String> = T::VARIANTS.iter().map(|&v| js_string(v.into())).collect();
+    let mut out = format!(
+        "export const {list}: readonly {ty}[] = [{}];\n\nexport const {labels}: Record<{ty}, string> = {{\n",
+        quoted.join(", ")
+    );
+    for (&v, key) in T::VARIANTS.iter().zip(&quoted) {
+        out.push_str(&format!("  {key}: {},\n", js_string(label(v))));
+    }
+    out.push_str("};\n\n");
+    out
+}
+
+/// A TypeScript string literal (Rust's escapes are valid there too).
+fn js_string(s: &str) -> String {
+    format!("{s:?}")
 }
 
 #[cfg(test)]
@@ -158,6 +224,10 @@ mod tests {
     fn committed_bindings_match_the_rust_types() -> Result<(), Box<dyn std::error::Error>> {
         let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings.ts");
         let fresh = super::typescript();
+        assert!(
+            !fresh.contains("bigint"),
+            "an i64/u64 would reach the UI as bigint: TS_RS_LARGE_INT is not set; build from the workspace, whose .cargo/config.toml sets it"
+        );
         if std::env::var_os("LOKET_UPDATE_BINDINGS").is_some() {
             std::fs::write(&path, &fresh)?;
         }

@@ -24,7 +24,6 @@ pub struct DocumentView {
     pub thumbs: Vec<String>,
     /// When the files were deleted under the retention rule (UTC ms); then
     /// `display` and `thumbs` are empty.
-    #[ts(type = "number | null")]
     pub purged_at: Option<i64>,
 }
 

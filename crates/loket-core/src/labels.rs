@@ -2,10 +2,10 @@
 //! everything the core prints or exports (messages, recaps, CSV/XLSX,
 //! receipts).
 //!
-//! They are the UI's words (`ui/src/lib/format.ts`): an operator who reads
-//! "Menunggu pemohon" in the queue must read the same words on the printed
-//! recap and in the spreadsheet the supervisor opens. When one changes here,
-//! change it there too (the test below pins both lists to each other).
+//! They are the UI's words too (`bindings.rs` generates them into
+//! `ui/src/lib/bindings.ts`): an operator who reads "Menunggu pemohon" in the
+//! queue must read the same words on the printed recap and in the spreadsheet
+//! the supervisor opens.
 
 use crate::model::{Category, Outcome, Status};
 
@@ -41,36 +41,5 @@ pub fn category_label(c: Category) -> &'static str {
         Category::Sim => "SIM",
         Category::VoterList => "Daftar pemilih (DPT)",
         Category::Other => "Lainnya",
-    }
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-    use std::path::PathBuf;
-
-    /// Every label appears in the UI's `format.ts` as `<snake_case>: '<label>'`,
-    /// so the two copies cannot drift apart unnoticed.
-    #[test]
-    fn labels_match_the_ui_words() {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/format.ts");
-        let ts = std::fs::read_to_string(path).unwrap();
-        let mut pairs: Vec<(&str, &str)> = Vec::new();
-        pairs.extend(Status::ALL.iter().map(|&s| (s.as_str(), status_label(s))));
-        pairs.extend(Outcome::ALL.iter().map(|&o| (o.as_str(), outcome_label(o))));
-        pairs.extend(
-            Category::ALL
-                .iter()
-                .map(|&c| (c.as_str(), category_label(c))),
-        );
-        use crate::delivery::{DocType, Step};
-        pairs.extend(Step::ALL.iter().map(|&s| (s.as_str(), s.label())));
-        pairs.extend(DocType::ALL.iter().map(|&d| (d.as_str(), d.label())));
-        assert_eq!(pairs.len(), 31);
-        for (word, label) in pairs {
-            let line = format!("{word}: '{label}',");
-            assert!(ts.contains(&line), "format.ts lacks `{line}`");
-        }
     }
 }

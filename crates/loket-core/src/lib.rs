@@ -44,6 +44,7 @@ pub mod settings;
 pub mod shared;
 pub mod sla;
 pub mod verify;
+pub mod words;
 
 #[cfg(test)]
 mod test_desk;

@@ -54,11 +54,12 @@ pub fn check_move(from: Status, to: Status, outcome: Option<Outcome>) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use strum::VariantArray;
 
     #[test]
     fn every_pair_is_allowed_exactly_when_listed() {
-        for &from in Status::ALL {
-            for &to in Status::ALL {
+        for &from in Status::VARIANTS {
+            for &to in Status::VARIANTS {
                 let outcome = (to == Status::Done).then_some(Outcome::Updated);
                 let allowed = next_statuses(from).contains(&to);
                 assert_eq!(

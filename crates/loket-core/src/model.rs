@@ -4,14 +4,18 @@
 //! `loket-cli --json`; TypeScript declarations are generated from them
 //! (`bindings.rs`), so the UI cannot drift from the core unnoticed.
 
-use crate::error::{ErrorCode, LoketError};
+use crate::error::ErrorCode;
 use crate::ident::IdCheck;
+use crate::words::impl_words;
 use serde::{Deserialize, Serialize};
+use strum::{Display, EnumString, IntoStaticStr, VariantArray};
 use ts_rs::TS;
 
 /// Where a request is in its lifecycle. See `lifecycle.rs` for the moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[derive(IntoStaticStr, EnumString, VariantArray, Display)]
+#[strum(serialize_all = "snake_case")]
 pub enum Status {
     Received,
     Verifying,
@@ -23,6 +27,8 @@ pub enum Status {
 /// What the operator concluded when a request reached `done`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[derive(IntoStaticStr, EnumString, VariantArray, Display)]
+#[strum(serialize_all = "snake_case")]
 pub enum Outcome {
     /// NIK updated in SIAK.
     Updated,
@@ -41,6 +47,8 @@ pub enum Outcome {
 /// Why the citizen's NIK was rejected, as the citizen tells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[derive(IntoStaticStr, EnumString, VariantArray, Display)]
+#[strum(serialize_all = "snake_case")]
 pub enum Category {
     Bpjs,
     Bank,
@@ -50,66 +58,9 @@ pub enum Category {
     Other,
 }
 
-macro_rules! text_enum {
-    ($ty:ty, $code:expr, $what:expr, [$($variant:ident => $text:expr),+ $(,)?]) => {
-        impl $ty {
-            pub const ALL: &'static [$ty] = &[$(<$ty>::$variant),+];
-
-            /// The stable snake_case word stored in the database and used by the CLI.
-            pub fn as_str(self) -> &'static str {
-                match self { $(<$ty>::$variant => $text),+ }
-            }
-
-            /// Parses the snake_case word; anything else is a coded error.
-            pub fn parse(s: &str) -> Result<Self, LoketError> {
-                match s.trim() {
-                    $($text => Ok(<$ty>::$variant),)+
-                    other => Err(LoketError::new(
-                        $code,
-                        format!(
-                            "{} tidak dikenal: \"{}\". Pilihan: {}.",
-                            $what,
-                            other.chars().take(40).collect::<String>(),
-                            [$($text),+].join(", ")
-                        ),
-                    )),
-                }
-            }
-        }
-
-        impl std::fmt::Display for $ty {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
-
-text_enum!(Status, ErrorCode::StatusTidakDikenal, "Status", [
-    Received => "received",
-    Verifying => "verifying",
-    WaitingCitizen => "waiting_citizen",
-    Done => "done",
-    Replied => "replied",
-]);
-
-text_enum!(Outcome, ErrorCode::HasilTidakDikenal, "Hasil", [
-    Updated => "updated",
-    UpdatedPendingSync => "updated_pending_sync",
-    DuplicateNik => "duplicate_nik",
-    NotRecorded => "not_recorded",
-    DataMismatch => "data_mismatch",
-    ResendNeeded => "resend_needed",
-]);
-
-text_enum!(Category, ErrorCode::KategoriTidakDikenal, "Kategori", [
-    Bpjs => "bpjs",
-    Bank => "bank",
-    School => "school",
-    Sim => "sim",
-    VoterList => "voter_list",
-    Other => "other",
-]);
+impl_words!(Status, ErrorCode::StatusTidakDikenal, "Status");
+impl_words!(Outcome, ErrorCode::HasilTidakDikenal, "Hasil");
+impl_words!(Category, ErrorCode::KategoriTidakDikenal, "Kategori");
 
 impl Status {
     /// Open requests are the operator's work: the queue's "Aktif" view.
@@ -139,7 +90,6 @@ pub struct NewRequest {
 /// A stored request of the NIK-validation service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Request {
-    #[ts(type = "number")]
     pub id: i64,
     /// Human-readable, unique, sequential per day: `VN-251126-0007`.
     pub reg_no: String,
@@ -153,9 +103,7 @@ pub struct Request {
     pub status: Status,
     pub outcome: Option<Outcome>,
     /// Milliseconds since the Unix epoch (UTC); shown in WIB.
-    #[ts(type = "number")]
     pub received_at: i64,
-    #[ts(type = "number")]
     pub updated_at: i64,
     /// The operator who registered it.
     pub operator: String,
@@ -164,7 +112,6 @@ pub struct Request {
 /// One append-only lifecycle event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Event {
-    #[ts(type = "number")]
     pub at: i64,
     pub operator: String,
     pub from_status: Option<Status>,

@@ -6,7 +6,7 @@ use super::{export_dir, Res};
 use crate::state::AppState;
 use loket_core::ops::exports::{self, RecapFormat};
 use loket_core::recap::{Recap, RecapFile, RecapOptions};
-use loket_core::{clock, parse_date, ErrorCode, LoketError};
+use loket_core::{clock, parse_date};
 use tauri::State;
 
 #[tauri::command]
@@ -37,17 +37,12 @@ pub async fn recap_export(
     state
         .run_apart(move |desk, by| {
             let (from, to) = (parse_date(&from)?, parse_date(&to)?);
-            let kind = match format.as_str() {
-                "csv" => RecapFormat::Csv,
-                "xlsx" => RecapFormat::Xlsx,
-                other => {
-                    return Err(LoketError::new(
-                        ErrorCode::MasukanTidakValid,
-                        format!("Format rekap tidak dikenal: \"{other}\" (csv atau xlsx)."),
-                    ))
-                }
-            };
-            let dest = export_dir()?.join(format!("Rekap-{}.{format}", exports::span(from, to)));
+            let kind = RecapFormat::parse(&format)?;
+            let dest = export_dir()?.join(format!(
+                "Rekap-{}.{}",
+                exports::span(from, to),
+                kind.as_str()
+            ));
             let summary =
                 exports::recap_file(desk, by, from, to, options, kind, &dest, clock::now_ms())?;
             Ok(RecapFile {

@@ -1033,3 +1033,86 @@ lines: number,
  * Time taken, in milliseconds.
  */
 millis: number, };
+
+export const STATUSES: readonly Status[] = ["received", "verifying", "waiting_citizen", "done", "replied"];
+
+export const STATUS_LABELS: Record<Status, string> = {
+  "received": "Diterima",
+  "verifying": "Diverifikasi",
+  "waiting_citizen": "Menunggu pemohon",
+  "done": "Selesai",
+  "replied": "Sudah dibalas",
+};
+
+export const OUTCOMES: readonly Outcome[] = ["updated", "updated_pending_sync", "duplicate_nik", "not_recorded", "data_mismatch", "resend_needed"];
+
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  "updated": "NIK sudah diperbarui",
+  "updated_pending_sync": "Diperbarui, lembaga melihatnya setelah 3×24 jam",
+  "duplicate_nik": "NIK ganda (dieskalasi)",
+  "not_recorded": "Belum rekam KTP-el",
+  "data_mismatch": "Data tidak sesuai",
+  "resend_needed": "Perlu kirim ulang dokumen",
+};
+
+export const CATEGORIES: readonly Category[] = ["bpjs", "bank", "school", "sim", "voter_list", "other"];
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  "bpjs": "BPJS",
+  "bank": "Bank",
+  "school": "Sekolah",
+  "sim": "SIM",
+  "voter_list": "Daftar pemilih (DPT)",
+  "other": "Lainnya",
+};
+
+export const DOC_KINDS: readonly DocKind[] = ["ktp", "kk", "other"];
+
+export const DOC_KIND_LABELS: Record<DocKind, string> = {
+  "ktp": "KTP-el",
+  "kk": "KK",
+  "other": "Lainnya",
+};
+
+export const STEPS: readonly Step[] = ["registered", "processed", "handed_over", "delivered", "paid", "failed", "returned"];
+
+export const STEP_LABELS: Record<Step, string> = {
+  "registered": "Terdaftar",
+  "processed": "Diverifikasi dan diproses",
+  "handed_over": "Diserahkan ke petugas pos",
+  "delivered": "Diantar ke alamat",
+  "paid": "Diterima dan dibayar (COD)",
+  "failed": "Gagal diantar",
+  "returned": "Kembali ke kantor",
+};
+
+export const DOC_TYPES: readonly DocType[] = ["kk", "ktp_el", "kia", "akta_kelahiran", "akta_kematian", "surat_pindah", "other"];
+
+export const DOC_TYPE_LABELS: Record<DocType, string> = {
+  "kk": "KK",
+  "ktp_el": "KTP-el",
+  "kia": "KIA",
+  "akta_kelahiran": "Akta kelahiran",
+  "akta_kematian": "Akta kematian",
+  "surat_pindah": "Surat pindah",
+  "other": "Lainnya",
+};
+
+export const CHANNELS: readonly Channel[] = ["whatsapp", "in_person", "phone"];
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  "whatsapp": "WhatsApp",
+  "in_person": "Datang langsung",
+  "phone": "Telepon",
+};
+
+export const COMPLAINT_CATEGORIES: readonly ComplaintCategory[] = ["slow", "wrong_data", "staff", "fee", "delivery", "other"];
+
+export const COMPLAINT_CATEGORY_LABELS: Record<ComplaintCategory, string> = {
+  "slow": "Layanan lambat",
+  "wrong_data": "Data salah",
+  "staff": "Sikap petugas",
+  "fee": "Dimintai biaya",
+  "delivery": "Pengiriman POS KETANMU",
+  "other": "Lainnya",
+};

@@ -3,13 +3,10 @@
 // document F6 switches to. No DOM; unit-tested.
 
 import { wibStamp } from './dates';
+import { DOC_KIND_LABELS } from './bindings';
 import type { DocKind, DocumentView, RevisionReason } from './bindings';
 
-export const DOC_KINDS: readonly DocKind[] = ['ktp', 'kk', 'other'];
-
-const KIND_LABEL: Record<DocKind, string> = { ktp: 'KTP', kk: 'KK', other: 'Lainnya' };
-
-export const kindLabel = (k: DocKind): string => KIND_LABEL[k];
+export const kindLabel = (k: DocKind): string => DOC_KIND_LABELS[k];
 
 export const REVISION_REASONS: readonly RevisionReason[] = ['blurry', 'cut_off', 'wrong_document', 'copy_of_copy'];
 

@@ -2,10 +2,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SlaClock } from './bindings';
 import {
-  CATEGORIES,
-  OUTCOMES,
-  STATUSES,
-  categoryLabel,
   duplicateKeysLabel,
   formatSla,
   formatDateTimeWib,
@@ -17,9 +13,7 @@ import {
   formatRegion,
   formatTimeWib,
   moveLabel,
-  outcomeLabel,
   sexLabel,
-  statusLabel,
 } from './format';
 
 const utc = (iso: string): number => Date.parse(iso);
@@ -132,31 +126,6 @@ describe('formatRegion', () => {
 });
 
 describe('labels', () => {
-  it('labels every status', () => {
-    expect(STATUSES.map(statusLabel)).toEqual([
-      'Diterima',
-      'Diverifikasi',
-      'Menunggu pemohon',
-      'Selesai',
-      'Sudah dibalas',
-    ]);
-  });
-
-  it('labels every outcome', () => {
-    expect(OUTCOMES.map(outcomeLabel)).toEqual([
-      'NIK sudah diperbarui',
-      'Diperbarui, lembaga melihatnya setelah 3×24 jam',
-      'NIK ganda (dieskalasi)',
-      'Belum rekam KTP-el',
-      'Data tidak sesuai',
-      'Perlu kirim ulang dokumen',
-    ]);
-  });
-
-  it('labels every category', () => {
-    expect(CATEGORIES.map(categoryLabel)).toEqual(['BPJS', 'Bank', 'Sekolah', 'SIM', 'Daftar pemilih (DPT)', 'Lainnya']);
-  });
-
   it('labels sex', () => {
     expect(sexLabel('L')).toBe('Laki-laki');
     expect(sexLabel('P')).toBe('Perempuan');

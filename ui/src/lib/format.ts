@@ -1,21 +1,11 @@
 // Pure formatting for everything the operator reads: WIB dates and times,
-// elapsed time, grouped NIK/KK and phone numbers, and the Indonesian labels
-// of the backend's snake_case enums. No DOM, no machine time zone: WIB is
-// UTC+7 all year, so it is computed here and unit-tested.
+// elapsed time, grouped NIK/KK and phone numbers, and the words of the
+// backend's snake_case enums (their labels are generated from the core into
+// bindings.ts). No DOM, no machine time zone: WIB is UTC+7 all year, so it is
+// computed here and unit-tested.
 
-import type {
-  Category,
-  Channel,
-  ComplaintCategory,
-  DocType,
-  Outcome,
-  RegionInfo,
-  Role,
-  Sex,
-  SlaClock,
-  Status,
-  Step,
-} from './bindings';
+import { CATEGORY_LABELS, OUTCOME_LABELS, STATUS_LABELS } from './bindings';
+import type { Category, Outcome, RegionInfo, Role, Sex, SlaClock, Status } from './bindings';
 
 const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
@@ -89,47 +79,11 @@ export function formatIdNumber(digits: string | null): string {
   return /^\d{16}$/.test(digits) ? (digits.match(/\d{4}/g) ?? []).join(' ') : digits;
 }
 
-export const STATUSES: readonly Status[] = ['received', 'verifying', 'waiting_citizen', 'done', 'replied'];
 export const OPEN_STATUSES: readonly Status[] = ['received', 'verifying', 'waiting_citizen'];
-export const OUTCOMES: readonly Outcome[] = [
-  'updated',
-  'updated_pending_sync',
-  'duplicate_nik',
-  'not_recorded',
-  'data_mismatch',
-  'resend_needed',
-];
-export const CATEGORIES: readonly Category[] = ['bpjs', 'bank', 'school', 'sim', 'voter_list', 'other'];
 
-const STATUS_LABEL: Record<Status, string> = {
-  received: 'Diterima',
-  verifying: 'Diverifikasi',
-  waiting_citizen: 'Menunggu pemohon',
-  done: 'Selesai',
-  replied: 'Sudah dibalas',
-};
-
-const OUTCOME_LABEL: Record<Outcome, string> = {
-  updated: 'NIK sudah diperbarui',
-  updated_pending_sync: 'Diperbarui, lembaga melihatnya setelah 3×24 jam',
-  duplicate_nik: 'NIK ganda (dieskalasi)',
-  not_recorded: 'Belum rekam KTP-el',
-  data_mismatch: 'Data tidak sesuai',
-  resend_needed: 'Perlu kirim ulang dokumen',
-};
-
-const CATEGORY_LABEL: Record<Category, string> = {
-  bpjs: 'BPJS',
-  bank: 'Bank',
-  school: 'Sekolah',
-  sim: 'SIM',
-  voter_list: 'Daftar pemilih (DPT)',
-  other: 'Lainnya',
-};
-
-export const statusLabel = (s: Status): string => STATUS_LABEL[s];
-export const outcomeLabel = (o: Outcome): string => OUTCOME_LABEL[o];
-export const categoryLabel = (c: Category): string => CATEGORY_LABEL[c];
+export const statusLabel = (s: Status): string => STATUS_LABELS[s];
+export const outcomeLabel = (o: Outcome): string => OUTCOME_LABELS[o];
+export const categoryLabel = (c: Category): string => CATEGORY_LABELS[c];
 export const sexLabel = (s: Sex): string => (s === 'L' ? 'Laki-laki' : 'Perempuan');
 
 /** The label of the button that moves a request from `from` to `to`. */
@@ -213,42 +167,6 @@ export function wibIsoDate(ms: number): string {
 export function roleLabel(role: Role): string {
   return role === 'supervisor' ? 'Supervisor' : 'Operator';
 }
-
-/** POS KETANMU steps, as the core's `Step::label` words. */
-export const STEP_LABELS: Record<Step, string> = {
-  registered: 'Terdaftar',
-  processed: 'Diverifikasi dan diproses',
-  handed_over: 'Diserahkan ke petugas pos',
-  delivered: 'Diantar ke alamat',
-  paid: 'Diterima dan dibayar (COD)',
-  failed: 'Gagal diantar',
-  returned: 'Kembali ke kantor',
-};
-
-export const DOC_TYPE_LABELS: Record<DocType, string> = {
-  kk: 'KK',
-  ktp_el: 'KTP-el',
-  kia: 'KIA',
-  akta_kelahiran: 'Akta kelahiran',
-  akta_kematian: 'Akta kematian',
-  surat_pindah: 'Surat pindah',
-  other: 'Lainnya',
-};
-
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  whatsapp: 'WhatsApp',
-  in_person: 'Datang langsung',
-  phone: 'Telepon',
-};
-
-export const COMPLAINT_CATEGORY_LABELS: Record<ComplaintCategory, string> = {
-  slow: 'Layanan lambat',
-  wrong_data: 'Data salah',
-  staff: 'Sikap petugas',
-  fee: 'Dimintai biaya',
-  delivery: 'Pengiriman POS KETANMU',
-  other: 'Lainnya',
-};
 
 /** Rupiah with dots: 20000 → `Rp20.000`. */
 export function formatRupiah(n: number): string {

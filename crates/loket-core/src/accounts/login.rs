@@ -105,10 +105,6 @@ pub fn login(conn: &mut Connection, name: &str, pin_text: &str, now_ms: i64) -> 
     Ok(Session {
         account_id: id,
         name,
-        role: if role == "supervisor" {
-            Role::Supervisor
-        } else {
-            Role::Operator
-        },
+        role: role.parse().unwrap_or(Role::Operator),
     })
 }

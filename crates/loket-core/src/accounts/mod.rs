@@ -18,52 +18,37 @@ use crate::actor::Actor;
 use crate::audit::{self, Action};
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::requests::check_operator;
+use crate::words::impl_words;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr, VariantArray};
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[derive(IntoStaticStr, EnumString, VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum Role {
     Operator,
     Supervisor,
 }
 
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Operator => "operator",
-            Role::Supervisor => "supervisor",
-        }
-    }
-
-    fn parse(s: &str) -> Role {
-        if s == "supervisor" {
-            Role::Supervisor
-        } else {
-            Role::Operator
-        }
-    }
-}
+impl_words!(Role);
 
 /// An account as the login screen and the supervisor see it (no hash).
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Account {
-    #[ts(type = "number")]
     pub id: i64,
     pub name: String,
     pub role: Role,
-    #[ts(type = "number")]
     pub created_at: i64,
     pub disabled: bool,
-    #[ts(type = "number | null")]
     pub last_login_at: Option<i64>,
 }
 
 /// Who is logged in: the name every event and log entry carries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Session {
-    #[ts(type = "number")]
     pub account_id: i64,
     pub name: String,
     pub role: Role,
@@ -76,7 +61,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Account> {
     Ok(Account {
         id: r.get(0)?,
         name: r.get(1)?,
-        role: Role::parse(&role),
+        role: role.parse().unwrap_or(Role::Operator),
         created_at: r.get(3)?,
         disabled: r.get::<_, Option<i64>>(4)?.is_some(),
         last_login_at: r.get(5)?,

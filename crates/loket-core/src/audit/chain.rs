@@ -98,7 +98,6 @@ pub fn register(conn: &Connection) -> Result<()> {
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ChainReport {
     /// Entries read.
-    #[ts(type = "number")]
     pub entries: i64,
     /// True when every entry links to the one before and hashes to its hash.
     pub intact: bool,
@@ -106,14 +105,12 @@ pub struct ChainReport {
     pub first_broken: Option<BrokenEntry>,
     /// The last entry's id and hash: write them down (or keep the backup's
     /// copy) to notice entries cut off the end later.
-    #[ts(type = "number")]
     pub head_id: i64,
     pub head_hash: String,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct BrokenEntry {
-    #[ts(type = "number")]
     pub id: i64,
     pub reason: String,
 }

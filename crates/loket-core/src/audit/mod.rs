@@ -18,8 +18,10 @@ pub use query::{list, LogFilter, LogRow};
 
 use crate::actor::{Actor, Origin};
 use crate::error::Result;
+use crate::words::impl_words;
 use rusqlite::{Connection, TransactionBehavior};
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr, VariantArray};
 use ts_rs::TS;
 
 /// What the code outside the database logs. Stored as the snake_case word;
@@ -27,6 +29,8 @@ use ts_rs::TS;
 /// `status_diubah`, `dokumen_ditambah`, ...), see `label`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[derive(IntoStaticStr, EnumString, VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum Action {
     Masuk,
     GagalMasuk,
@@ -52,34 +56,7 @@ pub enum Action {
     LogDibaca,
 }
 
-impl Action {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::Masuk => "masuk",
-            Action::GagalMasuk => "gagal_masuk",
-            Action::Dikunci => "dikunci",
-            Action::Keluar => "keluar",
-            Action::AkunDibuat => "akun_dibuat",
-            Action::PinDiubah => "pin_diubah",
-            Action::AkunDinonaktifkan => "akun_dinonaktifkan",
-            Action::DokumenDilihat => "dokumen_dilihat",
-            Action::NikLengkapDitampilkan => "nik_lengkap_ditampilkan",
-            Action::BuktiDicetak => "bukti_dicetak",
-            Action::BuktiDisimpan => "bukti_disimpan",
-            Action::BalasanDibuka => "balasan_dibuka",
-            Action::RekapDilihat => "rekap_dilihat",
-            Action::RekapDiekspor => "rekap_diekspor",
-            Action::RekapDicetak => "rekap_dicetak",
-            Action::SerahTerimaDicetak => "serah_terima_dicetak",
-            Action::PengaturanDiubah => "pengaturan_diubah",
-            Action::TemplatDiubah => "templat_diubah",
-            Action::CadanganDibuat => "cadangan_dibuat",
-            Action::DataDipulihkan => "data_dipulihkan",
-            Action::RetensiDijalankan => "retensi_dijalankan",
-            Action::LogDibaca => "log_dibaca",
-        }
-    }
-}
+impl_words!(Action);
 
 /// The Indonesian words a supervisor reads for a stored action.
 pub fn label(action: &str) -> &str {

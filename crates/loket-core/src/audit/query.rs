@@ -23,17 +23,14 @@ pub struct LogFilter {
     /// A WIB day (YYYY-MM-DD).
     pub day: Option<String>,
     /// Only entries older than this id (the next page).
-    #[ts(type = "number | null")]
     pub before_id: Option<i64>,
     pub limit: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct LogRow {
-    #[ts(type = "number")]
     pub id: i64,
     /// UTC milliseconds.
-    #[ts(type = "number")]
     pub at: i64,
     pub operator: String,
     pub action: String,

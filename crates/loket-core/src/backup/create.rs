@@ -276,7 +276,7 @@ fn snapshot(source: &Path, dest: &Path) -> Result<Snapshot> {
     let mut contents = Vec::new();
     for row in rows {
         let (sha256, format, pages) = row?;
-        let Some(format) = DocFormat::from_word(&format) else {
+        let Some(format) = format.parse::<DocFormat>().ok() else {
             return Err(LoketError::new(
                 ErrorCode::BasisDataRusak,
                 format!("Format dokumen tidak dikenal: {format}"),

@@ -58,20 +58,15 @@ pub struct BackupReport {
     pub dir: String,
     /// Its name, `loket-cadangan-YYYYMMDD-HHMMSS`.
     pub name: String,
-    #[ts(type = "number")]
     pub created_at: i64,
     pub app_version: String,
     pub schema_version: i32,
-    #[ts(type = "number")]
     pub database_bytes: u64,
     pub database_sha256: String,
-    #[ts(type = "number")]
     pub requests: u64,
-    #[ts(type = "number")]
     pub documents: u64,
     /// Document files copied (originals, display copies, thumbnails).
     pub files: u32,
-    #[ts(type = "number")]
     pub file_bytes: u64,
     /// Files the snapshot references that were not in the data folder
     /// (deleted by retention meanwhile, or lost before): listed in the
@@ -115,17 +110,13 @@ pub struct VerifyReport {
     pub dir: String,
     /// No problems.
     pub ok: bool,
-    #[ts(type = "number | null")]
     pub created_at: Option<i64>,
     pub app_version: Option<String>,
     pub schema_version: Option<i32>,
-    #[ts(type = "number | null")]
     pub requests: Option<u64>,
-    #[ts(type = "number | null")]
     pub documents: Option<u64>,
     /// Files hashed, the database included.
     pub files_checked: u32,
-    #[ts(type = "number")]
     pub bytes_checked: u64,
     pub problems: Vec<BackupProblem>,
 }
@@ -137,17 +128,13 @@ pub struct RestoreReport {
     pub data_dir: String,
     /// The backup it came from.
     pub backup_dir: String,
-    #[ts(type = "number")]
     pub backup_created_at: i64,
     /// The schema of the backup, and of the restored folder after migrating.
     pub backup_schema_version: i32,
     pub schema_version: i32,
-    #[ts(type = "number")]
     pub requests: u64,
-    #[ts(type = "number")]
     pub documents: u64,
     /// Document files restored.
     pub files: u32,
-    #[ts(type = "number")]
     pub bytes: u64,
 }

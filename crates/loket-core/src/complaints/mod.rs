@@ -6,9 +6,11 @@
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::requests::{check_operator, next_reg_no, normalize_name};
 use crate::sla;
+use crate::words::impl_words;
 use crate::{phone, settings};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr, VariantArray};
 use ts_rs::TS;
 
 /// The registration series of complaints.
@@ -19,6 +21,8 @@ const MAX_TEXT: usize = 4000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[derive(IntoStaticStr, EnumString, VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum Channel {
     Whatsapp,
     InPerson,
@@ -27,6 +31,8 @@ pub enum Channel {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[derive(IntoStaticStr, EnumString, VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum ComplaintCategory {
     /// The service took too long.
     Slow,
@@ -41,42 +47,30 @@ pub enum ComplaintCategory {
     Other,
 }
 
+impl_words!(Channel);
+impl_words!(ComplaintCategory);
+
 impl Channel {
-    pub fn as_str(self) -> &'static str {
+    /// The Indonesian words on screens.
+    pub fn label(self) -> &'static str {
         match self {
-            Channel::Whatsapp => "whatsapp",
-            Channel::InPerson => "in_person",
-            Channel::Phone => "phone",
-        }
-    }
-    fn from_db(s: &str) -> Channel {
-        match s {
-            "in_person" => Channel::InPerson,
-            "phone" => Channel::Phone,
-            _ => Channel::Whatsapp,
+            Channel::Whatsapp => "WhatsApp",
+            Channel::InPerson => "Datang langsung",
+            Channel::Phone => "Telepon",
         }
     }
 }
 
 impl ComplaintCategory {
-    pub fn as_str(self) -> &'static str {
+    /// The Indonesian words on screens.
+    pub fn label(self) -> &'static str {
         match self {
-            ComplaintCategory::Slow => "slow",
-            ComplaintCategory::WrongData => "wrong_data",
-            ComplaintCategory::Staff => "staff",
-            ComplaintCategory::Fee => "fee",
-            ComplaintCategory::Delivery => "delivery",
-            ComplaintCategory::Other => "other",
-        }
-    }
-    fn from_db(s: &str) -> ComplaintCategory {
-        match s {
-            "slow" => ComplaintCategory::Slow,
-            "wrong_data" => ComplaintCategory::WrongData,
-            "staff" => ComplaintCategory::Staff,
-            "fee" => ComplaintCategory::Fee,
-            "delivery" => ComplaintCategory::Delivery,
-            _ => ComplaintCategory::Other,
+            ComplaintCategory::Slow => "Layanan lambat",
+            ComplaintCategory::WrongData => "Data salah",
+            ComplaintCategory::Staff => "Sikap petugas",
+            ComplaintCategory::Fee => "Dimintai biaya",
+            ComplaintCategory::Delivery => "Pengiriman POS KETANMU",
+            ComplaintCategory::Other => "Lainnya",
         }
     }
 }
@@ -97,7 +91,6 @@ pub struct NewComplaint {
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Complaint {
-    #[ts(type = "number")]
     pub id: i64,
     pub reg_no: String,
     pub name: String,
@@ -107,15 +100,11 @@ pub struct Complaint {
     pub category: ComplaintCategory,
     pub text: String,
     pub answer: String,
-    #[ts(type = "number")]
     pub received_at: i64,
-    #[ts(type = "number | null")]
     pub answered_at: Option<i64>,
-    #[ts(type = "number | null")]
     pub closed_at: Option<i64>,
     pub operator: String,
     /// When the answer is (or was) due.
-    #[ts(type = "number | null")]
     pub answer_due: Option<i64>,
     /// Unanswered past its due time, or answered after it.
     pub late: bool,
@@ -175,9 +164,9 @@ fn reader(
             reg_no: r.get(1)?,
             name: r.get(2)?,
             phone: r.get(3)?,
-            channel: Channel::from_db(&channel),
+            channel: channel.parse().unwrap_or(Channel::Whatsapp),
             about_reg_no: r.get(5)?,
-            category: ComplaintCategory::from_db(&category),
+            category: category.parse().unwrap_or(ComplaintCategory::Other),
             text: r.get(7)?,
             answer: r.get(8)?,
             received_at,

@@ -11,8 +11,10 @@ pub mod villages;
 
 pub use store::{create, detail, handover_list, list, move_to};
 
-use crate::error::{ErrorCode, LoketError};
+use crate::error::ErrorCode;
+use crate::words::impl_words;
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr, VariantArray};
 use ts_rs::TS;
 
 /// The registration series of deliveries.
@@ -23,6 +25,8 @@ pub const SERIES: &str = "PK";
 /// failed delivery comes back (`Returned`) and is handed over again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[derive(IntoStaticStr, EnumString, VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum Step {
     Registered,
     Processed,
@@ -36,6 +40,8 @@ pub enum Step {
 /// The documents a citizen may ask to be delivered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[derive(IntoStaticStr, EnumString, VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum DocType {
     Kk,
     KtpEl,
@@ -46,52 +52,23 @@ pub enum DocType {
     Other,
 }
 
-macro_rules! words {
-    ($ty:ty, $what:expr, [$($v:ident => $word:expr, $label:expr),+ $(,)?]) => {
-        impl $ty {
-            pub const ALL: &'static [$ty] = &[$(<$ty>::$v),+];
-            pub fn as_str(self) -> &'static str {
-                match self { $(<$ty>::$v => $word),+ }
-            }
-            /// The Indonesian words on screens and prints.
-            pub fn label(self) -> &'static str {
-                match self { $(<$ty>::$v => $label),+ }
-            }
-            pub fn parse(s: &str) -> Result<Self, LoketError> {
-                match s.trim() {
-                    $($word => Ok(<$ty>::$v),)+
-                    other => Err(LoketError::new(
-                        ErrorCode::MasukanTidakValid,
-                        format!("{} tidak dikenal: \"{}\". Pilihan: {}.", $what,
-                            other.chars().take(40).collect::<String>(), [$($word),+].join(", ")),
-                    )),
-                }
-            }
-        }
-    };
-}
-
-words!(Step, "Langkah", [
-    Registered => "registered", "Terdaftar",
-    Processed => "processed", "Diverifikasi dan diproses",
-    HandedOver => "handed_over", "Diserahkan ke petugas pos",
-    Delivered => "delivered", "Diantar ke alamat",
-    Paid => "paid", "Diterima dan dibayar (COD)",
-    Failed => "failed", "Gagal diantar",
-    Returned => "returned", "Kembali ke kantor",
-]);
-
-words!(DocType, "Jenis dokumen", [
-    Kk => "kk", "KK",
-    KtpEl => "ktp_el", "KTP-el",
-    Kia => "kia", "KIA",
-    AktaKelahiran => "akta_kelahiran", "Akta kelahiran",
-    AktaKematian => "akta_kematian", "Akta kematian",
-    SuratPindah => "surat_pindah", "Surat pindah",
-    Other => "other", "Lainnya",
-]);
+impl_words!(Step, ErrorCode::MasukanTidakValid, "Langkah");
+impl_words!(DocType, ErrorCode::MasukanTidakValid, "Jenis dokumen");
 
 impl Step {
+    /// The Indonesian words on screens and prints.
+    pub fn label(self) -> &'static str {
+        match self {
+            Step::Registered => "Terdaftar",
+            Step::Processed => "Diverifikasi dan diproses",
+            Step::HandedOver => "Diserahkan ke petugas pos",
+            Step::Delivered => "Diantar ke alamat",
+            Step::Paid => "Diterima dan dibayar (COD)",
+            Step::Failed => "Gagal diantar",
+            Step::Returned => "Kembali ke kantor",
+        }
+    }
+
     /// Where a delivery may go from here.
     pub fn next_steps(self) -> &'static [Step] {
         match self {
@@ -101,6 +78,21 @@ impl Step {
             Step::Delivered => &[Step::Paid],
             Step::Failed => &[Step::Returned],
             Step::Paid => &[],
+        }
+    }
+}
+
+impl DocType {
+    /// The Indonesian words on screens and prints.
+    pub fn label(self) -> &'static str {
+        match self {
+            DocType::Kk => "KK",
+            DocType::KtpEl => "KTP-el",
+            DocType::Kia => "KIA",
+            DocType::AktaKelahiran => "Akta kelahiran",
+            DocType::AktaKematian => "Akta kematian",
+            DocType::SuratPindah => "Surat pindah",
+            DocType::Other => "Lainnya",
         }
     }
 }
@@ -120,7 +112,6 @@ pub struct NewDelivery {
     pub note: String,
     /// When the applicant registered online (UTC ms); now when absent.
     #[serde(default)]
-    #[ts(type = "number | null")]
     pub requested_at: Option<i64>,
 }
 
@@ -134,7 +125,6 @@ pub struct MoveDetails {
     /// Delivery: who received it, as written in the pickup book.
     pub receiver: Option<String>,
     /// Payment: the COD amount collected, in rupiah.
-    #[ts(type = "number | null")]
     pub cod_amount: Option<i64>,
     /// Failure or any other remark.
     pub note: Option<String>,
@@ -142,7 +132,6 @@ pub struct MoveDetails {
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Delivery {
-    #[ts(type = "number")]
     pub id: i64,
     pub reg_no: String,
     pub name: String,
@@ -152,22 +141,17 @@ pub struct Delivery {
     pub documents: Vec<DocType>,
     pub note: String,
     pub step: Step,
-    #[ts(type = "number")]
     pub requested_at: i64,
-    #[ts(type = "number")]
     pub updated_at: i64,
     pub operator: String,
     pub courier: Option<String>,
     pub tracking_no: Option<String>,
     pub receiver: Option<String>,
-    #[ts(type = "number | null")]
     pub cod_amount: Option<i64>,
     /// When the current step was reached.
-    #[ts(type = "number")]
     pub step_since: i64,
     /// The next step, and when it is due (None: nothing more is promised).
     pub next_step: Option<Step>,
-    #[ts(type = "number | null")]
     pub due_at: Option<i64>,
     /// True when the next step is overdue now.
     pub late: bool,
@@ -175,7 +159,6 @@ pub struct Delivery {
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct DeliveryEvent {
-    #[ts(type = "number")]
     pub at: i64,
     pub operator: String,
     pub from_step: Option<Step>,

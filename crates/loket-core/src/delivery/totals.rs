@@ -24,7 +24,6 @@ pub struct DeliveryTotals {
     /// Open deliveries of the range whose next step is overdue now.
     pub late_now: u32,
     /// COD collected, rupiah.
-    #[ts(type = "number")]
     pub cod_total: i64,
 }
 

@@ -15,6 +15,7 @@ use crate::model::{Category, Outcome, Status};
 use crate::requests::normalize_name;
 use rusqlite::{params, Connection, TransactionBehavior};
 use std::collections::BTreeMap;
+use strum::VariantArray;
 
 mod history;
 
@@ -214,7 +215,7 @@ impl Person {
             nik: synthetic_nik(rng, female),
             kk: synthetic_kk(rng, received),
             phone: format!("+628{}{:08}", rng.u8(1..10), rng.u32(0..100_000_000)),
-            category: Category::ALL[rng.usize(0..Category::ALL.len())],
+            category: Category::VARIANTS[rng.usize(0..Category::VARIANTS.len())],
         }
     }
 }

@@ -70,11 +70,13 @@ pub use refuse::INSPECT_REFUSALS;
 pub use store::store_dir;
 pub use sweep::{sweep_stale_temp, STALE_TEMP_AGE};
 
-use crate::error::Result;
+use crate::error::{ErrorCode, Result};
 use crate::requests::check_operator;
+use crate::words::impl_words;
 use crate::Desk;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
+use strum::{Display, EnumString, IntoStaticStr, VariantArray};
 use ts_rs::TS;
 
 /// Largest file accepted (checked on the file's length before reading it).
@@ -102,6 +104,8 @@ pub const PDF_DPI: f32 = 200.0;
 /// What a document is; the operator confirms or corrects the guess.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[derive(IntoStaticStr, EnumString, VariantArray, Display)]
+#[strum(serialize_all = "snake_case", ascii_case_insensitive)]
 pub enum DocKind {
     /// KTP-el, the electronic ID card.
     Ktp,
@@ -111,18 +115,13 @@ pub enum DocKind {
     Other,
 }
 
+impl_words!(
+    DocKind,
+    ErrorCode::JenisDokumenTidakDikenal,
+    "Jenis dokumen"
+);
+
 impl DocKind {
-    pub const ALL: &'static [DocKind] = &[DocKind::Ktp, DocKind::Kk, DocKind::Other];
-
-    /// The stable word stored in the database and used by the CLI.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DocKind::Ktp => "ktp",
-            DocKind::Kk => "kk",
-            DocKind::Other => "other",
-        }
-    }
-
     /// What the operator reads.
     pub fn label(self) -> &'static str {
         match self {
@@ -131,27 +130,13 @@ impl DocKind {
             DocKind::Other => "Lainnya",
         }
     }
-
-    /// Parses `ktp`, `kk` or `other` (any case); anything else is a coded error.
-    pub fn parse(s: &str) -> Result<Self> {
-        let word = s.trim().to_ascii_lowercase();
-        DocKind::ALL
-            .iter()
-            .copied()
-            .find(|k| k.as_str() == word)
-            .ok_or_else(|| refuse::unknown_kind(s))
-    }
-}
-
-impl std::fmt::Display for DocKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
 }
 
 /// The stored format, as sniffed from the bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[derive(IntoStaticStr, EnumString, VariantArray, Display)]
+#[strum(serialize_all = "snake_case")]
 pub enum DocFormat {
     Jpeg,
     Png,
@@ -159,24 +144,9 @@ pub enum DocFormat {
     Pdf,
 }
 
+impl_words!(DocFormat);
+
 impl DocFormat {
-    pub const ALL: &'static [DocFormat] = &[
-        DocFormat::Jpeg,
-        DocFormat::Png,
-        DocFormat::Webp,
-        DocFormat::Pdf,
-    ];
-
-    /// The stable word stored in the database and printed by the CLI.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DocFormat::Jpeg => "jpeg",
-            DocFormat::Png => "png",
-            DocFormat::Webp => "webp",
-            DocFormat::Pdf => "pdf",
-        }
-    }
-
     /// The extension of the stored original.
     pub fn ext(self) -> &'static str {
         match self {
@@ -186,22 +156,11 @@ impl DocFormat {
             DocFormat::Pdf => "pdf",
         }
     }
-
-    pub(crate) fn from_word(s: &str) -> Option<Self> {
-        DocFormat::ALL.iter().copied().find(|f| f.as_str() == s)
-    }
-}
-
-impl std::fmt::Display for DocFormat {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
 }
 
 /// A document of a request, as the UI lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Document {
-    #[ts(type = "number")]
     pub id: i64,
     /// The request's registration number.
     pub reg_no: String,
@@ -217,12 +176,10 @@ pub struct Document {
     /// 1 for a picture; the page count of a PDF.
     pub pages: u32,
     /// Size of the original file.
-    #[ts(type = "number")]
     pub bytes: u64,
     /// The name it arrived with, for display only (never used as a path).
     pub file_name: String,
     /// Milliseconds since the Unix epoch (UTC).
-    #[ts(type = "number")]
     pub added_at: i64,
     /// The operator who added it.
     pub operator: String,

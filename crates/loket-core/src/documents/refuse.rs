@@ -152,16 +152,6 @@ pub(super) fn pdf_too_heavy(seconds: u64, megabytes: u64) -> LoketError {
     )
 }
 
-pub(super) fn unknown_kind(s: &str) -> LoketError {
-    LoketError::new(
-        ErrorCode::JenisDokumenTidakDikenal,
-        format!(
-            "Jenis dokumen tidak dikenal: \"{}\". Pilihan: ktp, kk, other.",
-            short(s)
-        ),
-    )
-}
-
 pub(super) fn no_document(id: i64) -> LoketError {
     LoketError::new(
         ErrorCode::DokumenTidakDitemukan,

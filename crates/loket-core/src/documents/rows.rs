@@ -27,7 +27,7 @@ fn row_to_document(r: &Row<'_>) -> rusqlite::Result<Document> {
         reg_no: r.get(1)?,
         kind: DocKind::parse(&kind).map_err(|e| bad(2, e))?,
         sha256: r.get(3)?,
-        format: DocFormat::from_word(&format).ok_or_else(|| {
+        format: format.parse::<DocFormat>().map_err(|_| {
             bad(
                 4,
                 LoketError::new(ErrorCode::BasisDataRusak, "Format dokumen tidak dikenal."),
@@ -52,7 +52,7 @@ pub(super) fn known(conn: &Connection, sha256: &str) -> Result<Option<Stored>> {
             let format: String = r.get(0)?;
             let bytes: i64 = r.get(4)?;
             let (width, height, pages) = (r.get(1)?, r.get(2)?, r.get(3)?);
-            Ok(DocFormat::from_word(&format).map(|format| Stored {
+            Ok(format.parse::<DocFormat>().ok().map(|format| Stored {
                 sha256: sha256.to_owned(),
                 format,
                 width,

@@ -69,7 +69,6 @@ pub struct DuplicateMatch {
     pub reg_no: String,
     pub name: String,
     pub status: Status,
-    #[ts(type = "number")]
     pub received_at: i64,
     /// Which numbers are equal: "nik", "kk", "phone", in that order.
     pub matched_on: Vec<String>,

@@ -51,7 +51,6 @@ pub struct Reading {
     /// Text lines read.
     pub lines: u32,
     /// Time taken, in milliseconds.
-    #[ts(type = "number")]
     pub millis: u64,
 }
 

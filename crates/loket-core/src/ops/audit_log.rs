@@ -4,8 +4,10 @@
 
 use crate::actor::Actor;
 use crate::audit::{self, Action, ChainReport, LogFilter, LogRow};
-use crate::error::{ErrorCode, LoketError, Result};
+use crate::error::{ErrorCode, Result};
+use crate::words::impl_words;
 use crate::Desk;
+use strum::{EnumString, IntoStaticStr, VariantArray};
 
 /// The entries that match, newest first. The first page of a reading is
 /// logged (`log_dibaca`, with the filter); the pages after it are not.
@@ -42,27 +44,17 @@ pub fn verify(desk: &Desk, by: &Actor) -> Result<ChainReport> {
 }
 
 /// What a print the page makes itself is of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, IntoStaticStr, EnumString, VariantArray)]
 pub enum PagePrint {
     /// The daily recap.
+    #[strum(serialize = "rekap")]
     Recap,
     /// The day's POS KETANMU hand-over list.
+    #[strum(serialize = "serah_terima")]
     Handover,
 }
 
-impl PagePrint {
-    /// `rekap` or `serah_terima`, as the page names them.
-    pub fn parse(kind: &str) -> Result<PagePrint> {
-        match kind {
-            "rekap" => Ok(PagePrint::Recap),
-            "serah_terima" => Ok(PagePrint::Handover),
-            other => Err(LoketError::new(
-                ErrorCode::MasukanTidakValid,
-                format!("Jenis cetakan tidak dikenal: {other}"),
-            )),
-        }
-    }
-}
+impl_words!(PagePrint, ErrorCode::MasukanTidakValid, "Jenis cetakan");
 
 /// A print the page makes itself, logged before the print dialog opens.
 pub fn printed(desk: &Desk, by: &Actor, kind: PagePrint, detail: &str, now_ms: i64) -> Result<()> {

@@ -7,14 +7,16 @@
 
 use crate::actor::Actor;
 use crate::audit::{self, Action};
-use crate::error::Result;
+use crate::error::{ErrorCode, Result};
 use crate::recap::{self, Recap, RecapOptions, RecapSummary};
 use crate::receipt::{
     self, ReceiptFile, ReceiptFormat, ReceiptOptions, ReceiptPrint, RenderedReceipt,
 };
+use crate::words::impl_words;
 use crate::Desk;
 use chrono::NaiveDate;
 use std::path::Path;
+use strum::{EnumString, IntoStaticStr, VariantArray};
 
 fn nik_note(full_nik: bool) -> &'static str {
     if full_nik {
@@ -145,12 +147,15 @@ pub fn recap_view(
     Ok(recap)
 }
 
-/// A recap file's format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A recap file's format (its word is the file's extension).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, IntoStaticStr, EnumString, VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum RecapFormat {
     Csv,
     Xlsx,
 }
+
+impl_words!(RecapFormat, ErrorCode::MasukanTidakValid, "Format rekap");
 
 /// The recap written to `dest` as CSV or XLSX (replaced whole).
 #[allow(clippy::too_many_arguments)]

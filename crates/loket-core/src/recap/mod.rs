@@ -61,13 +61,10 @@ pub struct RecapOptions {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct RecapRow {
     pub reg_no: String,
-    #[ts(type = "number")]
     pub received_at: i64,
     /// The first `done` (the outcome, or the merge of a re-send); `None` while open.
-    #[ts(type = "number | null")]
     pub finished_at: Option<i64>,
     /// The first `replied`.
-    #[ts(type = "number | null")]
     pub replied_at: Option<i64>,
     pub name: String,
     /// Masked (`351602******0003`) unless the recap was asked with `full_nik`.
@@ -78,7 +75,6 @@ pub struct RecapRow {
     /// Who recorded the outcome; before that, who registered the request.
     pub operator: String,
     /// Office time counted by the SLA clock (to the outcome, or to `now` while open).
-    #[ts(type = "number")]
     pub sla_elapsed_ms: i64,
     /// `Some(true)`: finished within the promise; `Some(false)`: finished
     /// late, or still open and already past it; `None`: open and still in
@@ -120,7 +116,6 @@ pub struct RecapSummary {
     pub from: NaiveDate,
     #[ts(type = "string")]
     pub to: NaiveDate,
-    #[ts(type = "number")]
     pub generated_at: i64,
     /// NIKs are shown in full.
     pub full_nik: bool,

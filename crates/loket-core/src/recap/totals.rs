@@ -8,6 +8,7 @@ use crate::office::OfficeProfile;
 use crate::sla::{self, SlaSettings};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
+use strum::VariantArray;
 
 #[derive(Default)]
 pub(super) struct Tally {
@@ -32,11 +33,11 @@ impl Tally {
             self.merged = self.merged.saturating_add(1);
             return;
         }
-        let c = &mut self.by_category[slot(Category::ALL, &row.category)];
+        let c = &mut self.by_category[slot(Category::VARIANTS, &row.category)];
         *c = c.saturating_add(1);
         let finished = row.finished_at.is_some();
         if let Some(o) = row.outcome {
-            let c = &mut self.by_outcome[slot(Outcome::ALL, &o)];
+            let c = &mut self.by_outcome[slot(Outcome::VARIANTS, &o)];
             *c = c.saturating_add(1);
         }
         if finished {
@@ -85,12 +86,12 @@ impl Tally {
             total: self.total,
             merged: self.merged,
             open: self.open,
-            by_outcome: Outcome::ALL
+            by_outcome: Outcome::VARIANTS
                 .iter()
                 .zip(self.by_outcome)
                 .map(|(&outcome, count)| OutcomeCount { outcome, count })
                 .collect(),
-            by_category: Category::ALL
+            by_category: Category::VARIANTS
                 .iter()
                 .zip(self.by_category)
                 .map(|(&category, count)| CategoryCount { category, count })

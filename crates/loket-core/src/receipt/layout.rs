@@ -11,13 +11,17 @@ use super::data::Receipt;
 use super::font::{Metrics, FAMILY};
 use super::qr;
 use crate::error::{ErrorCode, LoketError, Result};
+use crate::words::impl_words;
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
+use strum::{EnumString, IntoStaticStr, VariantArray};
 use ts_rs::TS;
 
 /// The paper a receipt is laid out for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[derive(IntoStaticStr, EnumString, VariantArray)]
+#[strum(serialize_all = "snake_case", ascii_case_insensitive)]
 pub enum Layout {
     /// 80 mm thermal roll (72 mm printable), as long as the content.
     #[default]
@@ -26,31 +30,9 @@ pub enum Layout {
     A5,
 }
 
+impl_words!(Layout, ErrorCode::MasukanTidakValid, "Tata letak");
+
 impl Layout {
-    pub const ALL: &'static [Layout] = &[Layout::Roll80, Layout::A5];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Layout::Roll80 => "roll80",
-            Layout::A5 => "a5",
-        }
-    }
-
-    /// Parses `roll80` or `a5`.
-    pub fn parse(s: &str) -> Result<Layout> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "roll80" => Ok(Layout::Roll80),
-            "a5" => Ok(Layout::A5),
-            other => Err(LoketError::new(
-                ErrorCode::MasukanTidakValid,
-                format!(
-                    "Tata letak tidak dikenal: \"{}\". Pilihan: roll80, a5.",
-                    other.chars().take(20).collect::<String>()
-                ),
-            )),
-        }
-    }
-
     /// Resolution of the PNG: the thermal head's 203 dpi for the roll.
     pub fn png_dpi(self) -> f32 {
         match self {

@@ -23,11 +23,13 @@ mod tests;
 pub use data::{build, Receipt, ReceiptOptions};
 pub use layout::{lay_out, Layout, Page};
 
-use crate::error::{ErrorCode, LoketError, Result};
+use crate::error::{ErrorCode, Result};
 use crate::fsutil;
+use crate::words::impl_words;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
+use strum::{EnumString, IntoStaticStr, VariantArray};
 use ts_rs::TS;
 
 /// What the UI prints with `window.print()`: the receipt's SVG (text as
@@ -43,40 +45,17 @@ pub struct ReceiptPrint {
 /// The file formats a receipt can be saved as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[derive(IntoStaticStr, EnumString, VariantArray)]
+#[strum(serialize_all = "snake_case", ascii_case_insensitive)]
 pub enum ReceiptFormat {
     Html,
     Pdf,
     Png,
 }
 
+impl_words!(ReceiptFormat, ErrorCode::MasukanTidakValid, "Format bukti");
+
 impl ReceiptFormat {
-    pub const ALL: &'static [ReceiptFormat] =
-        &[ReceiptFormat::Html, ReceiptFormat::Pdf, ReceiptFormat::Png];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReceiptFormat::Html => "html",
-            ReceiptFormat::Pdf => "pdf",
-            ReceiptFormat::Png => "png",
-        }
-    }
-
-    /// Parses `html`, `pdf` or `png`.
-    pub fn parse(s: &str) -> Result<ReceiptFormat> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "html" => Ok(ReceiptFormat::Html),
-            "pdf" => Ok(ReceiptFormat::Pdf),
-            "png" => Ok(ReceiptFormat::Png),
-            other => Err(LoketError::new(
-                ErrorCode::MasukanTidakValid,
-                format!(
-                    "Format bukti tidak dikenal: \"{}\". Pilihan: html, pdf, png.",
-                    other.chars().take(20).collect::<String>()
-                ),
-            )),
-        }
-    }
-
     /// Binary formats are not for a terminal.
     pub fn is_binary(self) -> bool {
         !matches!(self, ReceiptFormat::Html)
@@ -101,7 +80,6 @@ pub struct ReceiptFile {
     pub layout: Layout,
     pub width_mm: f64,
     pub height_mm: f64,
-    #[ts(type = "number")]
     pub bytes: u64,
 }
 

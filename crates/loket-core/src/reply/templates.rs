@@ -11,6 +11,7 @@ use crate::verify::RevisionReason;
 use rusqlite::Connection;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use strum::VariantArray;
 use ts_rs::TS;
 
 const KEY_TEMPLATES: &str = "reply_templates";
@@ -63,7 +64,7 @@ pub enum TemplateKey {
 impl TemplateKey {
     /// Every template, in the order settings shows them.
     pub fn all() -> Vec<TemplateKey> {
-        Outcome::ALL
+        Outcome::VARIANTS
             .iter()
             .map(|&o| TemplateKey::Outcome(o))
             .chain(REASONS.iter().map(|&r| TemplateKey::Resend(r)))

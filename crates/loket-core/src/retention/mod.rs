@@ -61,7 +61,6 @@ const DAY_MS: i64 = 86_400_000;
 /// One document whose files are (or would be) deleted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PurgeItem {
-    #[ts(type = "number")]
     pub document_id: i64,
     /// The registration number of the request the document belongs to.
     pub reg_no: String,
@@ -70,14 +69,11 @@ pub struct PurgeItem {
     pub format: DocFormat,
     pub pages: u32,
     /// Size of the original file.
-    #[ts(type = "number")]
     pub bytes: u64,
     /// When the request closed (its latest move into `done`), UTC ms.
-    #[ts(type = "number")]
     pub closed_at: i64,
     /// When this document's period started: `closed_at`, or later when the
     /// document was added or moved onto the closed request afterwards.
-    #[ts(type = "number")]
     pub clock_from: i64,
     /// False when the same bytes are a document of a request still inside
     /// its period: the row is purged, the files stay until that one's turn.
@@ -89,7 +85,6 @@ pub struct PurgeItem {
 pub struct RetentionReport {
     /// The period applied.
     pub days: u32,
-    #[ts(type = "number")]
     pub now_ms: i64,
     pub operator: String,
     /// Documents purged by this run.
@@ -100,7 +95,6 @@ pub struct RetentionReport {
     /// Files deleted (originals, display copies, thumbnails).
     pub files_deleted: u32,
     /// Bytes those files held.
-    #[ts(type = "number")]
     pub bytes_freed: u64,
     /// Contents whose files could not all be deleted (a file held open by
     /// another program, a refused permission): retried by the next run.

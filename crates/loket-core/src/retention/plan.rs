@@ -9,11 +9,12 @@ use crate::error::{ErrorCode, LoketError, Result};
 use crate::model::Status;
 use rusqlite::{params, Connection, Row};
 use std::collections::HashMap;
+use strum::VariantArray;
 
 /// `'done','replied'`: the statuses in which a request is closed, from the
 /// lifecycle itself, so a status added later is classified where it is defined.
 fn closed_statuses() -> String {
-    Status::ALL
+    Status::VARIANTS
         .iter()
         .filter(|s| !s.is_open())
         .map(|s| format!("'{}'", s.as_str()))
@@ -70,7 +71,9 @@ fn row_to_item(r: &Row<'_>) -> rusqlite::Result<PurgeItem> {
         reg_no: r.get(1)?,
         kind: DocKind::parse(&kind).map_err(|_| corrupt(2, "Jenis"))?,
         sha256: r.get(3)?,
-        format: DocFormat::from_word(&format).ok_or_else(|| corrupt(4, "Format"))?,
+        format: format
+            .parse::<DocFormat>()
+            .map_err(|_| corrupt(4, "Format"))?,
         pages: r.get(5)?,
         bytes: u64::try_from(bytes).unwrap_or(0),
         closed_at: r.get(7)?,

@@ -143,7 +143,9 @@ fn deletable(conn: &Connection, sha256: &str) -> Result<Option<(DocFormat, u32, 
         )?
         .query_row([sha256], |r| r.get(0))?;
     // Rows whose format a newer build wrote are left alone, not guessed at.
-    Ok(DocFormat::from_word(&format)
+    Ok(format
+        .parse::<DocFormat>()
+        .ok()
         .filter(|_| deleted < newest)
         .map(|f| (f, pages, newest)))
 }

@@ -41,20 +41,16 @@ pub struct SlaClock {
     pub state: SlaState,
     /// Office time counted: from the first event, without pauses, up to the
     /// first `done` (or `now` while open).
-    #[ts(type = "number")]
     pub elapsed_ms: i64,
     /// Target minus elapsed; negative once breached.
-    #[ts(type = "number")]
     pub remaining_ms: i64,
     pub level: SlaLevel,
     /// When the clock stopped (the first `done`), UTC ms.
-    #[ts(type = "number | null")]
     pub stopped_at: Option<i64>,
     /// While running inside office hours: the UTC ms until which the clock
     /// keeps counting in step with the wall clock (the current interval's
     /// close). A screen counts `remaining_ms` down on its own up to then and
     /// freezes after; `None` when the clock is not counting right now.
-    #[ts(type = "number | null")]
     pub counting_until: Option<i64>,
 }
 
@@ -144,10 +140,8 @@ pub struct SlaReport {
     pub share_met: f64,
     /// Median office time to outcome of the finished requests (nearest rank:
     /// always a real request's time); `None` when nothing is finished.
-    #[ts(type = "number | null")]
     pub median_ms: Option<i64>,
     /// 90th percentile (nearest rank) of the same.
-    #[ts(type = "number | null")]
     pub p90_ms: Option<i64>,
 }
 

@@ -18,7 +18,6 @@ pub struct SavedVerification {
     pub form: VerificationForm,
     /// 0 when nothing was saved yet.
     pub version: u32,
-    #[ts(type = "number | null")]
     pub at: Option<i64>,
     pub operator: Option<String>,
 }

@@ -12,6 +12,7 @@ use crate::model::{Category, NewRequest, Outcome, Status};
 use crate::office::{self, OfficeProfile};
 use crate::{duplicates, requests};
 use resvg::usvg;
+use strum::VariantArray;
 
 /// 2025-11-25 07:00 UTC = Tuesday 14:00 WIB, inside office hours.
 pub(super) const NOW: i64 = 1_764_054_000_000;
@@ -211,11 +212,11 @@ fn unknown_numbers_and_missing_operators_are_coded_errors() {
 
 #[test]
 fn layouts_and_formats_parse_as_the_cli_and_ui_name_them() {
-    for l in Layout::ALL {
+    for l in Layout::VARIANTS {
         assert_eq!(Layout::parse(l.as_str()).unwrap(), *l);
         assert_eq!(serde_json::to_value(l).unwrap(), l.as_str());
     }
-    for f in ReceiptFormat::ALL {
+    for f in ReceiptFormat::VARIANTS {
         assert_eq!(ReceiptFormat::parse(f.as_str()).unwrap(), *f);
         assert_eq!(serde_json::to_value(f).unwrap(), f.as_str());
     }
@@ -273,7 +274,7 @@ fn longest(conn: &mut Connection) -> String {
 fn long_names_and_addresses_wrap_inside_the_printable_area() {
     let mut conn = db::open_in_memory().unwrap();
     let short = finished_request(&mut conn, 12);
-    let plain: Vec<Page> = Layout::ALL
+    let plain: Vec<Page> = Layout::VARIANTS
         .iter()
         .map(|l| {
             lay_out(
@@ -285,7 +286,7 @@ fn long_names_and_addresses_wrap_inside_the_printable_area() {
         .collect();
     let reg = longest(&mut conn);
     let operator = "A".repeat(60);
-    for (layout, plain) in Layout::ALL.iter().zip(&plain) {
+    for (layout, plain) in Layout::VARIANTS.iter().zip(&plain) {
         let r = build(&conn, &reg, opts(true, *layout), &operator, NOW).unwrap();
         let drawn = render::draw(&r, *layout).unwrap();
         let (left, right) = (

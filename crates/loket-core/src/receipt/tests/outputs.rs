@@ -9,6 +9,7 @@ use hayro::hayro_syntax::Pdf;
 use hayro::vello_cpu::color::palette::css::WHITE;
 use hayro::{PixmapSettings, RenderCache, RenderSettings};
 use std::sync::Arc;
+use strum::VariantArray;
 
 /// The content of the one QR code found in a greyscale image.
 pub(crate) fn decode_qr(gray: &[u8], w: usize, h: usize) -> String {
@@ -79,7 +80,7 @@ fn pdf_pages(bytes: &[u8], dpi: f32) -> Vec<PdfPage> {
 fn the_png_is_the_paper_at_printer_resolution_and_its_qr_decodes() {
     let mut conn = db::open_in_memory().unwrap();
     let reg = finished_request(&mut conn, 12);
-    for layout in Layout::ALL {
+    for layout in Layout::VARIANTS {
         let r = build(&conn, &reg, opts(false, *layout), "Rina", NOW).unwrap();
         let page = lay_out(&r, *layout).unwrap();
         let bytes = render::png(&r, *layout).unwrap();
@@ -117,7 +118,7 @@ fn the_png_is_the_paper_at_printer_resolution_and_its_qr_decodes() {
 fn the_pdf_is_one_page_of_the_paper_size_and_its_qr_decodes() {
     let mut conn = db::open_in_memory().unwrap();
     let reg = finished_request(&mut conn, 12);
-    for layout in Layout::ALL {
+    for layout in Layout::VARIANTS {
         let r = build(&conn, &reg, opts(false, *layout), "Rina", NOW).unwrap();
         let page = lay_out(&r, *layout).unwrap();
         let bytes = render::pdf(&r, *layout).unwrap();
@@ -155,7 +156,7 @@ fn the_pdf_is_one_page_of_the_paper_size_and_its_qr_decodes() {
 fn the_print_svg_is_sized_in_millimetres_with_text_as_paths() {
     let mut conn = db::open_in_memory().unwrap();
     let reg = finished_request(&mut conn, 12);
-    for layout in Layout::ALL {
+    for layout in Layout::VARIANTS {
         let p = for_print(&conn, &reg, opts(false, *layout), "Rina", NOW).unwrap();
         assert_eq!(p.layout, *layout);
         let head = format!(

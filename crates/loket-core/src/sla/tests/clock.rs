@@ -144,9 +144,10 @@ fn clock_serialises_snake_case() {
         r#""not_started""#,
         "snake_case states"
     );
-    let decl = <OfficeHours as ts_rs::TS>::decl(&ts_rs::Config::new());
+    let cfg = crate::bindings::config();
+    let decl = <OfficeHours as ts_rs::TS>::decl(&cfg);
     assert!(decl.contains("holidays: string[]"), "TS holidays: {decl}");
-    let decl = <SlaClock as ts_rs::TS>::decl(&ts_rs::Config::new());
+    let decl = <SlaClock as ts_rs::TS>::decl(&cfg);
     assert!(
         decl.contains("stopped_at: number | null"),
         "TS clock: {decl}"
