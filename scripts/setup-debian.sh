@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine lacks to build, run and test Loket:
-# system packages, the Windows Rust target, nightly Rust and cargo-fuzz
-# (fuzzing), tauri-driver and the npm
+# system packages, the pinned Rust toolchains (with the Windows target and
+# a dated nightly for fuzzing), cargo-fuzz, tauri-driver and the npm
 # packages of the UI and of the end-to-end tests. Safe to run again: every
 # step is skipped when its result is already there.
 set -euo pipefail
@@ -40,18 +40,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if ! rustup target list --installed | grep -qx x86_64-pc-windows-gnu; then
-  echo "== rustup: adding x86_64-pc-windows-gnu"
-  rustup target add x86_64-pc-windows-gnu
-fi
-rustup component list --installed | grep -q '^clippy' || rustup component add clippy rustfmt
+# The toolchains the repository pins: rust-toolchain.toml (stable, with
+# clippy, rustfmt and the Windows target) and fuzz/rust-toolchain.toml (the
+# dated nightly cargo-fuzz needs for libFuzzer). --no-update: one already
+# installed is used as it is; missing components and targets are added.
+rustup toolchain install --no-update
+(cd fuzz && rustup toolchain install --no-update)
 
-# Fuzzing (scripts/fuzz.sh, and briefly in scripts/test.sh): cargo-fuzz
-# drives libFuzzer, which needs a nightly toolchain.
-if ! rustup toolchain list | grep -q '^nightly'; then
-  echo "== rustup: installing the nightly toolchain (fuzzing)"
-  rustup toolchain install nightly --profile minimal
-fi
+# Fuzzing (scripts/fuzz.sh, and briefly in scripts/test.sh).
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "== cargo: installing cargo-fuzz"
   cargo install cargo-fuzz --locked --quiet
