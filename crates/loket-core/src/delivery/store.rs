@@ -8,9 +8,9 @@ use super::{
     villages, Delivery, DeliveryDetail, DeliveryEvent, DeliveryQuery, DocType, MoveDetails,
     NewDelivery, Step,
 };
+use crate::base::{check_operator, next_reg_no, normalize_name};
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::phone;
-use crate::requests::{check_operator, next_reg_no, normalize_name};
 use crate::sla::{self, SlaSettings};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};

@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::ident::{mask_number, show_number};
 use crate::model::{Event, Request, Status};
 use crate::sla::{self, SlaState};
-use crate::{clock, lifecycle, office, requests};
+use crate::{base, clock, lifecycle, office, requests};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
@@ -126,7 +126,7 @@ pub fn build(
     operator: &str,
     now_ms: i64,
 ) -> Result<Receipt> {
-    let printer = requests::check_operator(operator)?;
+    let printer = base::check_operator(operator)?;
     let request = requests::get_by_reg_no(conn, reg_no)?;
     let events = requests::events(conn, request.id)?;
     let profile = office::load(conn)?;
