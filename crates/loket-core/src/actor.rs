@@ -11,7 +11,6 @@
 use crate::accounts::{Role, Session};
 use crate::error::{ErrorCode, LoketError, Result};
 use serde::{Deserialize, Serialize};
-use std::sync::atomic::{AtomicU8, Ordering};
 use ts_rs::TS;
 
 /// Where an action came from, as stored in the access log.
@@ -33,25 +32,19 @@ impl Origin {
     }
 }
 
-static PROCESS_ORIGIN: AtomicU8 = AtomicU8::new(0);
-
 /// Marks every access-log entry this process writes from now on as coming
 /// from `origin` (`loket-cli` calls it first thing; the app is the default).
+/// The schema's triggers read it through `loket_origin()` (`db`).
 pub fn set_process_origin(origin: Origin) {
-    PROCESS_ORIGIN.store(
-        match origin {
-            Origin::App => 0,
-            Origin::Cli => 1,
-        },
-        Ordering::Relaxed,
-    );
+    crate::db::set_origin(origin.as_str());
 }
 
 /// The origin this process writes into the access log.
 pub fn process_origin() -> Origin {
-    match PROCESS_ORIGIN.load(Ordering::Relaxed) {
-        1 => Origin::Cli,
-        _ => Origin::App,
+    if crate::db::origin() == Origin::Cli.as_str() {
+        Origin::Cli
+    } else {
+        Origin::App
     }
 }
 
