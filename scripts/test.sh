@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test of Loket, in the order that fails fastest: formatting, lints,
-# the workspace's Rust tests (with the bindings drift check, the SIGKILL,
+# Every test of Loket, in the order that fails fastest: formatting, the
+# dependency tree's licences and sources (cargo deny), lints, the
+# workspace's Rust tests (with the bindings drift check, the SIGKILL,
 # full-disk and read-only-folder tests), the UI's type check and unit tests,
 # 20 seconds of each fuzz target, the end-to-end tests of the real app under
 # Xvfb, and the Windows tests: the core's and the CLI's tests built for
@@ -28,6 +29,14 @@ if cargo tree -p loket-core --locked --edges normal,build | grep -qi tauri; then
   echo "loket-core depends on Tauri; the core must stay UI-free" >&2
   exit 1
 fi
+
+# Licences, banned or wildcard versions (duplicates only warn) and sources
+# (crates.io only) of the dependency tree, as deny.toml sets them; about 2 s.
+# Not `advisories`: it needs the RustSec advisory database, which cargo-deny
+# fetches from GitHub; CI's machines reach only package registries, and none
+# of them (crates.io, PyPI, npm, Debian) offers the database.
+step "cargo deny (licences, bans, sources)"
+cargo deny --locked check --hide-inclusion-graph licenses bans sources
 
 step "UI: type check, unit tests, build"
 (cd ui && npm run check && npm test && npm run build)

@@ -12,8 +12,6 @@
 //! list it is missing from. They live in the app's unit-test binary so that
 //! CI links no extra test binary.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 mod ts_calls;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -1,8 +1,6 @@
 //! `loket-cli` as scripts use it: the real binary, a real data folder, the
 //! JSON contract and the exit codes.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 mod common;
 
 use common::*;

@@ -1,8 +1,6 @@
 //! `loket-cli request new / merge / keep` for re-sends: the real binary on a
 //! real data folder, the JSON `duplicates` list, the warnings and exit codes.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 mod common;
 
 use common::*;

@@ -1,8 +1,6 @@
 //! `loket-cli receipt` as scripts use it: the real binary on a real data
 //! folder, the JSON contract, the files it writes and its exit codes.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 mod common;
 mod receipt_support;
 

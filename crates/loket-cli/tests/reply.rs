@@ -1,8 +1,6 @@
 //! `loket-cli reply` through the real binary: the filled reply with the NIK
 //! masked and the citizen's wa.me link; refused before an outcome.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 mod common;
 mod receipt_support;
 

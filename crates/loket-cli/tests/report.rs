@@ -1,8 +1,6 @@
 //! `loket-cli report daily`: the real binary on a real data folder, as a
 //! scheduled task or a supervisor's script runs it.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 mod common;
 
 use common::*;

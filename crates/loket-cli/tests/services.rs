@@ -2,8 +2,6 @@
 //! steps onto the day's hand-over list, a complaint about it answered and
 //! closed, and the refusals a script can rely on.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 mod common;
 
 use common::{cli, cli_sup, json, stderr, stdout};

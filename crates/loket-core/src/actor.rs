@@ -12,7 +12,6 @@ use crate::accounts::{Role, Session};
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::words::impl_words;
 use serde::{Deserialize, Serialize};
-use std::sync::atomic::{AtomicU8, Ordering};
 use strum::{EnumString, IntoStaticStr, VariantArray};
 use ts_rs::TS;
 
@@ -30,25 +29,19 @@ pub enum Origin {
 
 impl_words!(Origin);
 
-static PROCESS_ORIGIN: AtomicU8 = AtomicU8::new(0);
-
 /// Marks every access-log entry this process writes from now on as coming
 /// from `origin` (`loket-cli` calls it first thing; the app is the default).
+/// The schema's triggers read it through `loket_origin()` (`db`).
 pub fn set_process_origin(origin: Origin) {
-    PROCESS_ORIGIN.store(
-        match origin {
-            Origin::App => 0,
-            Origin::Cli => 1,
-        },
-        Ordering::Relaxed,
-    );
+    crate::db::set_origin(origin.as_str());
 }
 
 /// The origin this process writes into the access log.
 pub fn process_origin() -> Origin {
-    match PROCESS_ORIGIN.load(Ordering::Relaxed) {
-        1 => Origin::Cli,
-        _ => Origin::App,
+    if crate::db::origin() == Origin::Cli.as_str() {
+        Origin::Cli
+    } else {
+        Origin::App
     }
 }
 
@@ -126,7 +119,6 @@ impl Actor {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
     use super::*;
 
     #[test]

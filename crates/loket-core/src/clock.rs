@@ -47,6 +47,34 @@ pub fn parse_date(s: &str) -> crate::Result<NaiveDate> {
         })
 }
 
+/// The UTC instant at which WIB day `d` starts.
+fn wib_start_ms(d: NaiveDate) -> i64 {
+    d.and_time(chrono::NaiveTime::MIN)
+        .and_utc()
+        .timestamp_millis()
+        - 7 * 3_600_000
+}
+
+/// The UTC half-open interval `[start, end)` of the WIB days `from..=to`
+/// (one day: `range_ms(d, d)`), or a refusal: `to` before `from`, or a date
+/// at the calendar's end.
+pub fn range_ms(from: NaiveDate, to: NaiveDate) -> crate::Result<(i64, i64)> {
+    let show = |d: NaiveDate| d.format("%d-%m-%Y").to_string();
+    let invalid =
+        |message: String| crate::LoketError::new(crate::ErrorCode::MasukanTidakValid, message);
+    if to < from {
+        return Err(invalid(format!(
+            "Tanggal akhir ({}) sebelum tanggal awal ({}). Tukar atau perbaiki tanggalnya.",
+            show(to),
+            show(from)
+        )));
+    }
+    let end = to
+        .succ_opt()
+        .ok_or_else(|| invalid(format!("Tanggal {} di luar jangkauan.", show(to))))?;
+    Ok((wib_start_ms(from), wib_start_ms(end)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

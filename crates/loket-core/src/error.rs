@@ -269,7 +269,6 @@ impl From<rusqlite::Error> for LoketError {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use rusqlite::ffi;

@@ -173,7 +173,6 @@ fn sync_dir(dir: Option<&Path>) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod actor;
 pub mod audit;
 pub mod backup;
+pub mod base;
 pub mod clock;
 pub mod complaints;
 pub mod datadir;
@@ -95,7 +96,7 @@ pub fn app_info(desk: &Desk, session: Option<accounts::Session>) -> Result<AppIn
 /// Sets the name `loket-cli` records with changes when no `--operator` is
 /// given (the app records the logged-in account instead).
 pub fn set_operator(desk: &Desk, name: &str) -> Result<()> {
-    let name = requests::check_operator(name)?;
+    let name = base::check_operator(name)?;
     settings::set(desk.conn(), settings::KEY_OPERATOR, &name)
 }
 

@@ -115,7 +115,6 @@ pub fn save(conn: &Connection, profile: &OfficeProfile) -> Result<OfficeProfile>
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::db;

@@ -70,7 +70,6 @@ pub fn phone_search_prefix(query_digits: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -4,6 +4,7 @@
 //! counter and its event land together or not at all. Input is validated
 //! before the transaction starts, so a refusal never leaves a trace.
 
+use crate::base::{check_operator, next_reg_no, normalize_name};
 use crate::clock;
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::ident::{self, IdCheck};
@@ -18,7 +19,6 @@ pub const SERIES_VALIDASI_NIK: &str = "VN";
 const MAX_NAME: usize = 100;
 const MAX_PROBLEM: usize = 2000;
 const MAX_NOTE: usize = 1000;
-const MAX_OPERATOR: usize = 60;
 
 pub(crate) const REQUEST_COLUMNS: &str = "id, reg_no, name, phone, nik, kk, category, problem, status, outcome, received_at, updated_at, operator";
 
@@ -31,31 +31,6 @@ struct CleanRequest {
     kk: Option<String>,
     category: Category,
     problem: String,
-}
-
-/// Upper-cases and collapses white space, as names are printed on KTP/KK.
-pub fn normalize_name(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_uppercase()
-}
-
-pub(crate) fn check_operator(operator: &str) -> Result<String> {
-    let op = operator.split_whitespace().collect::<Vec<_>>().join(" ");
-    if op.is_empty() {
-        return Err(LoketError::new(
-            ErrorCode::OperatorBelumDiisi,
-            "Nama operator belum diisi.",
-        ));
-    }
-    if op.chars().count() > MAX_OPERATOR {
-        return Err(LoketError::new(
-            ErrorCode::TeksTerlaluPanjang,
-            format!("Nama operator terlalu panjang (maksimal {MAX_OPERATOR} huruf)."),
-        ));
-    }
-    Ok(op)
 }
 
 fn clean_id(
@@ -160,20 +135,6 @@ pub fn create_request(
     let request = get_by_id(&tx, id)?;
     tx.commit()?;
     Ok(request)
-}
-
-/// Hands out the next number of a series for the WIB day of `now_ms`:
-/// `VN-251126-0007`. Runs inside the caller's transaction.
-pub(crate) fn next_reg_no(conn: &Connection, series: &str, now_ms: i64) -> Result<String> {
-    let day = clock::wib_date(now_ms).format("%y%m%d").to_string();
-    let n: i64 = conn.query_row(
-        "INSERT INTO reg_counters (series, day, last) VALUES (?1, ?2, 1)
-         ON CONFLICT (series, day) DO UPDATE SET last = last + 1
-         RETURNING last",
-        params![series, day],
-        |r| r.get(0),
-    )?;
-    Ok(format!("{series}-{day}-{n:04}"))
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -8,10 +8,11 @@
 //! the active queue through a partial index over open requests. Results come newest first (highest id), except
 //! the active view, which is most urgent (oldest received) first.
 
+use crate::base::normalize_name;
 use crate::error::Result;
 use crate::model::{ListQuery, QueueView, Request, RequestPage, Status};
 use crate::phone::phone_search_prefix;
-use crate::requests::{normalize_name, row_to_request, REQUEST_COLUMNS};
+use crate::requests::{row_to_request, REQUEST_COLUMNS};
 use rusqlite::{params_from_iter, types::Value, Connection};
 use std::collections::BTreeSet;
 

@@ -3,8 +3,6 @@
 //! through the same core function the CLI and the app use. A missing
 //! fixture folder fails the tests, it never skips them.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use crate::documents::{self, DocKind, Document};
 use crate::model::{NewRequest, Outcome, Status};
 use crate::{requests, Desk};

@@ -5,8 +5,6 @@
 //! (`LOKET_CI=1`) missing models fail the test instead of skipping it.
 //! Speed is measured by `benches/ocr.rs`, not here.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use chrono::NaiveDate;
 use loket_core::documents::{display_images, DocKind};
 use loket_core::ident;

@@ -16,8 +16,8 @@ pub use login::{login, wait_after, LOCK_AFTER, MAX_WAIT_MS};
 
 use crate::actor::Actor;
 use crate::audit::{self, Action};
+use crate::base::check_operator;
 use crate::error::{ErrorCode, LoketError, Result};
-use crate::requests::check_operator;
 use crate::words::impl_words;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};

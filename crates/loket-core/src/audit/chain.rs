@@ -1,98 +1,23 @@
-//! The hash chain of the access log: how an entry's hash is made, the SQL
-//! function that makes it inside the database, and the check of a whole log.
+//! The hash chain of the access log: the check of a whole log, its head,
+//! and whether it still holds an anchor.
 //!
 //! The hash is SHA-256 over `prev_hash, at, operator, action, request_id,
 //! detail` and, since schema 8, `origin` (`app`/`cli`; entries written
 //! before it have none and keep their hash), each field preceded by its length (8 bytes, little-endian;
 //! numbers as 8 little-endian bytes, no request as an empty field), so no
 //! two different entries feed it the same bytes. The same Rust
-//! function serves the SQL triggers (`loket_audit_hash`) and `verify`, so the
-//! writer and the checker cannot disagree on the format.
+//! function ([`entry_hash`], in `db/functions.rs` beside the schema whose
+//! triggers call it as `loket_audit_hash`) serves the triggers and `verify`,
+//! so the writer and the checker cannot disagree on the format.
 
+pub use crate::db::entry_hash;
 use crate::error::Result;
-use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 /// The `prev_hash` of the first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
-
-/// The hash of one entry, lowercase hex.
-pub fn entry_hash(
-    prev: &str,
-    at: i64,
-    operator: &str,
-    action: &str,
-    request_id: Option<i64>,
-    detail: &str,
-    origin: &str,
-) -> String {
-    let mut h = Sha256::new();
-    // Every field with its length in front: no two different entries feed
-    // the hash the same bytes.
-    let mut field = |bytes: &[u8]| {
-        h.update((bytes.len() as u64).to_le_bytes());
-        h.update(bytes);
-    };
-    field(prev.as_bytes());
-    field(&at.to_le_bytes());
-    field(operator.as_bytes());
-    field(action.as_bytes());
-    match request_id {
-        Some(id) => field(&id.to_le_bytes()),
-        None => field(&[]),
-    }
-    field(detail.as_bytes());
-    if !origin.is_empty() {
-        field(origin.as_bytes());
-    }
-    let digest = h.finalize();
-    let mut hex = String::with_capacity(64);
-    for b in digest {
-        hex.push(char::from(HEX[usize::from(b >> 4)]));
-        hex.push(char::from(HEX[usize::from(b & 15)]));
-    }
-    hex
-}
-
-const HEX: &[u8; 16] = b"0123456789abcdef";
-
-/// Registers `loket_audit_hash(prev, at, operator, action, request_id,
-/// detail[, origin])` and `loket_origin()` (this process's origin) on a
-/// connection; every connection to a Loket database needs them before it
-/// writes (the schema's triggers call them; the six-argument hash serves the
-/// migrations before schema 8).
-pub fn register(conn: &Connection) -> Result<()> {
-    for args in [6, 7] {
-        conn.create_scalar_function(
-            "loket_audit_hash",
-            args,
-            FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-            |ctx| {
-                let prev: String = ctx.get(0)?;
-                let at: i64 = ctx.get(1)?;
-                let operator: String = ctx.get(2)?;
-                let action: String = ctx.get(3)?;
-                let request_id: Option<i64> = ctx.get(4)?;
-                let detail: String = ctx.get(5)?;
-                let origin: String = if ctx.len() > 6 {
-                    ctx.get(6)?
-                } else {
-                    String::new()
-                };
-                Ok(entry_hash(
-                    &prev, at, &operator, &action, request_id, &detail, &origin,
-                ))
-            },
-        )?;
-    }
-    conn.create_scalar_function("loket_origin", 0, FunctionFlags::SQLITE_UTF8, |_| {
-        Ok(crate::actor::process_origin().as_str())
-    })?;
-    Ok(())
-}
 
 /// The result of checking the whole chain.
 #[derive(Debug, Clone, Serialize, TS)]

@@ -93,7 +93,7 @@ pub fn list(conn: &Connection, filter: &LogFilter) -> Result<Vec<LogRow>> {
         .filter(|s| !s.is_empty())
     {
         let d: NaiveDate = clock::parse_date(day)?;
-        let (start, end) = crate::recap::range_ms(d, d)?;
+        let (start, end) = clock::range_ms(d, d)?;
         sql.push_str(" AND l.at >= ? AND l.at < ?");
         args.push(Value::Integer(start));
         args.push(Value::Integer(end));

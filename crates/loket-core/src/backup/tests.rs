@@ -3,8 +3,6 @@
 //! document bytes; a damaged backup and a non-empty target are refused and
 //! leave nothing behind; purged photos are not copied.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use super::*;
 use crate::documents::{self, DocKind};
 use crate::error::ErrorCode;

@@ -3,8 +3,8 @@
 //! response promise in office time (settings; default one office day of 8
 //! hours). Each step is an append-only event in the access log.
 
+use crate::base::{check_operator, next_reg_no, normalize_name};
 use crate::error::{ErrorCode, LoketError, Result};
-use crate::requests::{check_operator, next_reg_no, normalize_name};
 use crate::sla;
 use crate::words::impl_words;
 use crate::{phone, settings};

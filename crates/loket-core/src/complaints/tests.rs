@@ -71,7 +71,7 @@ fn an_unanswered_complaint_becomes_late_and_unknown_links_are_refused() -> Resul
     assert_eq!(two_days.len(), 1);
     assert!(two_days[0].late, "{:?}", two_days[0].answer_due);
     let day = crate::clock::wib_date(T0);
-    let (start, end) = crate::recap::range_ms(day, day)?;
+    let (start, end) = crate::clock::range_ms(day, day)?;
     let t = totals(&conn, start, end, T0 + 48 * HOUR)?;
     assert_eq!(
         (t.received, t.answered, t.late_now),

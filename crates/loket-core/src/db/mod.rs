@@ -7,6 +7,7 @@
 //! damage data it does not understand.
 
 mod file;
+mod functions;
 mod migrations;
 mod snapshot;
 
@@ -16,6 +17,8 @@ use std::path::Path;
 use std::time::Duration;
 
 pub(crate) use file::open_file;
+pub use functions::entry_hash;
+pub(crate) use functions::{origin, set_origin};
 pub use migrations::SCHEMA_VERSION;
 pub use snapshot::open_snapshot;
 
@@ -100,13 +103,14 @@ fn refuse_foreign_or_newer(conn: &Connection) -> Result<()> {
 /// - `synchronous = FULL`: a committed request survives a power cut too, not
 ///   only a crash; writes are human-paced, so the extra fsync costs nothing
 ///   an operator notices.
-/// - `loket_audit_hash`, which the access log's triggers call.
+/// - `loket_audit_hash` and `loket_origin`, which the access log's triggers
+///   call (`functions.rs`).
 /// - `foreign_keys = ON`, and a busy timeout so that the app and `loket-cli`
 ///   can share the file.
 fn configure(conn: &Connection, on_disk: bool) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
-    // The access log's triggers hash each entry with this function.
-    crate::audit::chain::register(conn)?;
+    // The access log's triggers hash each entry with these functions.
+    functions::register(conn)?;
     if on_disk {
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {

@@ -129,7 +129,7 @@ fn a_database_of_every_older_schema_migrates_forward_and_keeps_its_rows() -> Res
         {
             let mut raw = rusqlite::Connection::open(&path)?;
             // Later schemas log changes through this function in triggers.
-            crate::audit::chain::register(&raw)?;
+            super::functions::register(&raw)?;
             migrations::migrate_to(&mut raw, old)?;
             raw.execute_batch(
                 "INSERT INTO requests (reg_no, name, name_norm, phone, category, status, received_at, updated_at, operator)

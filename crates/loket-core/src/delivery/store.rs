@@ -8,9 +8,9 @@ use super::{
     villages, Delivery, DeliveryDetail, DeliveryEvent, DeliveryQuery, DocType, MoveDetails,
     NewDelivery, Step,
 };
+use crate::base::{check_operator, next_reg_no, normalize_name};
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::phone;
-use crate::requests::{check_operator, next_reg_no, normalize_name};
 use crate::sla::{self, SlaSettings};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
@@ -333,7 +333,7 @@ pub fn list(conn: &Connection, q: &DeliveryQuery, now_ms: i64) -> Result<Vec<Del
 /// list (daftar serah terima) the officer signs.
 pub fn handover_list(conn: &Connection, day: NaiveDate, now_ms: i64) -> Result<Vec<Delivery>> {
     let c = Clocks::load(conn, now_ms)?;
-    let (start, end) = crate::recap::range_ms(day, day)?;
+    let (start, end) = crate::clock::range_ms(day, day)?;
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM deliveries d
          WHERE d.id IN (SELECT delivery_id FROM delivery_events WHERE to_step = 'handed_over' AND at >= ?1 AND at < ?2)

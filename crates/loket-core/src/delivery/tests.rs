@@ -249,7 +249,7 @@ fn the_recap_counts_steps_and_promises() -> Result<()> {
         T0 + 72 * HOUR,
     )?;
     let (start, end) =
-        crate::recap::range_ms(crate::clock::wib_date(T0), crate::clock::wib_date(T0))?;
+        crate::clock::range_ms(crate::clock::wib_date(T0), crate::clock::wib_date(T0))?;
     let t = totals::totals(&conn, start, end, T0 + 73 * HOUR)?;
     assert_eq!(t.registered, 2);
     assert_eq!((t.processed, t.handed_over), (1, 1));

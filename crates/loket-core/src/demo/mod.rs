@@ -9,10 +9,10 @@
 //! construction), which makes a million-row benchmark database a matter of
 //! seconds rather than the hours that a million `create_request` calls take.
 
+use crate::base::normalize_name;
 use crate::clock;
 use crate::error::Result;
 use crate::model::{Category, Outcome, Status};
-use crate::requests::normalize_name;
 use rusqlite::{params, Connection, TransactionBehavior};
 use std::collections::BTreeMap;
 use strum::VariantArray;

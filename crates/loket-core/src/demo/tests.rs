@@ -1,7 +1,5 @@
 //! Demo data passes the core's own checks and has office-like histories.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use super::*;
 use crate::ident;
 use crate::recap::{self, RecapOptions};

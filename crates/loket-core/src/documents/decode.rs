@@ -2,8 +2,9 @@
 //! before decoding, and the decoding itself.
 //!
 //! `probe` reads only headers: a picture claiming more than [`MAX_PIXELS`]
-//! (the 30000×30000 PNG bomb) or less than [`MIN_SIDE`] on its short side is
-//! refused here, before a single pixel is allocated. `image::Limits` and the
+//! (the 30000×30000 PNG bomb) or less than [`MIN_SIDE`](super::MIN_SIDE)
+//! on its short side is refused here (`refuse::check_dims`, which the JPEG
+//! path applies too), before a single pixel is allocated. `image::Limits` and the
 //! JPEG path's own checks (`jpeg.rs`) stand behind it as a second guard.
 //!
 //! `render` decodes. Camera JPEGs take the fast path (`jpeg.rs`):
@@ -20,7 +21,8 @@ use super::jpeg;
 use super::pdf::{self, OpenPdf};
 use super::pdf_worker;
 use super::pixels::Rgb;
-use super::{refuse, DocFormat, DISPLAY_LONG_SIDE, MAX_PIXELS, MIN_SIDE};
+use super::refuse::{self, check_dims};
+use super::{DocFormat, DISPLAY_LONG_SIDE, MAX_PIXELS};
 use crate::error::Result;
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader, Limits};
@@ -107,18 +109,6 @@ pub(super) fn render(source: &Source, bytes: &[u8]) -> Result<Rendered> {
             pages: vec![derive(&page, exif)?],
         })
     })
-}
-
-/// Refuses a header size that is too large to decode or too small to read.
-pub(super) fn check_dims(width: u32, height: u32) -> Result<()> {
-    let (w, h) = (u64::from(width), u64::from(height));
-    if w * h > MAX_PIXELS {
-        return Err(refuse::too_many_pixels(w, h));
-    }
-    if width.min(height) < MIN_SIDE {
-        return Err(refuse::too_small(width, height));
-    }
-    Ok(())
 }
 
 fn guarded<T>(what: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {

@@ -83,7 +83,6 @@ pub(super) fn with_orientation(jpeg: &[u8], orientation: u16) -> Vec<u8> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

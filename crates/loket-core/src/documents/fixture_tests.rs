@@ -2,8 +2,6 @@
 //! the manifest's upright size, format and SHA-256; every bad one is refused
 //! with its own code and leaves nothing behind.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use super::test_support::{count, desk, files_under, fixture, jpeg_size, manifest, NOW};
 use super::*;
 use crate::error::ErrorCode;

@@ -174,7 +174,6 @@ fn remap<P: Copy>(
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use image::metadata::Orientation;

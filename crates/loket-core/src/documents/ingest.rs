@@ -12,7 +12,7 @@
 
 use super::decode;
 use super::derive::Derived;
-use super::rows;
+use super::rows::{self, Stored};
 use super::sniff;
 use super::store::{self, store_dir};
 use super::{refuse, DocFormat, Inspected};
@@ -21,17 +21,6 @@ use crate::Desk;
 use sha2::{Digest, Sha256};
 use std::fmt::Write;
 use std::path::Path;
-
-/// A document's files, validated and in the store.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Stored {
-    pub(super) sha256: String,
-    pub(super) format: DocFormat,
-    pub(super) width: u32,
-    pub(super) height: u32,
-    pub(super) pages: u32,
-    pub(super) bytes: u64,
-}
 
 /// The cheap refusals, in order: size, format, header limits.
 pub(super) fn validate(bytes: &[u8]) -> Result<(DocFormat, decode::Source)> {

@@ -22,11 +22,10 @@
 //! truncated file is a libjpeg-turbo error or warning, both refused as
 //! damaged.
 
-use super::decode::check_dims;
 use super::exif;
 use super::pixels::Rgb;
 use super::planes::Yuv420;
-use super::refuse;
+use super::refuse::{self, check_dims};
 use crate::error::{LoketError, Result};
 use turbojpeg::{
     Colorspace, DecompressHeader, Decompressor, Image, PixelFormat, ScalingFactor, Subsamp,
@@ -187,7 +186,6 @@ fn cmyk_to_rgb(px: &[u8]) -> Vec<u8> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

@@ -64,7 +64,6 @@ pub(super) fn clean_file_name(name: &str, format: DocFormat) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

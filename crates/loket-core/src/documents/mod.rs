@@ -70,8 +70,8 @@ pub use refuse::INSPECT_REFUSALS;
 pub use store::store_dir;
 pub use sweep::{sweep_stale_temp, STALE_TEMP_AGE};
 
+use crate::base::check_operator;
 use crate::error::{ErrorCode, Result};
-use crate::requests::check_operator;
 use crate::words::impl_words;
 use crate::Desk;
 use serde::{Deserialize, Serialize};

@@ -141,7 +141,6 @@ fn count(reader: impl Read, budget: u64) -> u64 {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use flate2::write::ZlibEncoder;

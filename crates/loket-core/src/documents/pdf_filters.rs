@@ -285,7 +285,6 @@ impl<R: BufRead> Read for AsciiHex<R> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use std::io::Write;

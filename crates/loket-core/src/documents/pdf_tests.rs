@@ -2,8 +2,6 @@
 //! and compression bombs of every compressing filter refused before the
 //! reader opens them, while honest PDFs with the same filters open.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use super::test_support::{desk, files_under, jpeg_size, pdf, pdf_drawn_by, NOW};
 use super::*;
 use crate::error::ErrorCode;

@@ -214,7 +214,6 @@ fn decode_reply(mut reply: &[u8]) -> Option<Result<Vec<Derived>>> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use crate::error::ErrorCode;

@@ -3,8 +3,6 @@
 //! CMYK, progressive and lossless JPEGs are added in colour, and a cut
 //! camera photo is refused without leaving files.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use super::exif::with_orientation;
 use super::test_support::{desk, files_under, fixture, new_request, NOW};
 use super::*;

@@ -164,7 +164,6 @@ pub(super) fn fit_dims(w: u32, h: u32, long_side: u32) -> (u32, u32) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use image::metadata::Orientation;

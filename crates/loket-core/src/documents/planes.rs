@@ -162,7 +162,6 @@ fn padded(plane: &[u8], w: usize, pw: usize, ph: usize) -> Vec<u8> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

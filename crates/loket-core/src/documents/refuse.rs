@@ -4,7 +4,7 @@
 //! citizen to send the document again).
 
 use super::{MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_PIXELS, MIN_SIDE};
-use crate::error::{ErrorCode, LoketError};
+use crate::error::{ErrorCode, LoketError, Result};
 
 /// Every code [`super::inspect`] may refuse bytes with: what the file
 /// itself can cause (no folder, no database). The fuzz target asserts that
@@ -89,6 +89,19 @@ pub(super) fn damaged(what: &str) -> LoketError {
         ErrorCode::BerkasRusak,
         format!("{what} rusak atau terpotong — {RESEND}."),
     )
+}
+
+/// Refuses a header size that is too large to decode or too small to read
+/// (before any pixel is decoded: `decode.rs` and `jpeg.rs` call it).
+pub(super) fn check_dims(width: u32, height: u32) -> Result<()> {
+    let (w, h) = (u64::from(width), u64::from(height));
+    if w * h > MAX_PIXELS {
+        return Err(too_many_pixels(w, h));
+    }
+    if width.min(height) < MIN_SIDE {
+        return Err(too_small(width, height));
+    }
+    Ok(())
 }
 
 pub(super) fn too_small(width: u32, height: u32) -> LoketError {

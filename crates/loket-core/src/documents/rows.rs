@@ -2,7 +2,6 @@
 //! and the writes, each one short `BEGIN IMMEDIATE` transaction that lands
 //! the row change and its event together.
 
-use super::ingest::Stored;
 use super::{refuse, DocFormat, DocKind, Document};
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::requests::get_by_reg_no;
@@ -41,6 +40,19 @@ fn row_to_document(r: &Row<'_>) -> rusqlite::Result<Document> {
         added_at: r.get(10)?,
         operator: r.get(11)?,
     })
+}
+
+/// A document's files, validated and in the store: what the add pipeline
+/// (`ingest.rs`) hands to the row it writes, or finds in a row already
+/// there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Stored {
+    pub(super) sha256: String,
+    pub(super) format: DocFormat,
+    pub(super) width: u32,
+    pub(super) height: u32,
+    pub(super) pages: u32,
+    pub(super) bytes: u64,
 }
 
 /// A stored document's metadata by content, if any row (removed or not) has it.

@@ -86,7 +86,6 @@ fn unsupported(bytes: &[u8]) -> Option<&'static str> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use crate::error::ErrorCode;

@@ -44,7 +44,6 @@ pub fn sweep_stale_temp(data_dir: &Path, now: SystemTime) -> usize {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::super::test_support;
     use super::*;

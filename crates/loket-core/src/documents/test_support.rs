@@ -3,8 +3,6 @@
 //! them), a data folder with a request, counts of what the store holds, and
 //! small PDFs written here.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use crate::model::NewRequest;
 use crate::{requests, Desk};
 use serde_json::Value;

@@ -2,8 +2,6 @@
 //! kind corrections, unknown requests, and data folders that cannot be
 //! written.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use super::test_support::{count, desk, files_under, fixture, new_request, NOW};
 use super::*;
 use crate::error::{ErrorCode, LoketError};

@@ -3,10 +3,11 @@
 //! `BEGIN IMMEDIATE` transaction; every refusal is checked before the first
 //! write, so a refused call leaves no trace. See the module docs for the model.
 
+use crate::base::check_operator;
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::lifecycle::status_label;
 use crate::model::{Request, Status};
-use crate::requests::{check_operator, get_by_reg_no};
+use crate::requests::get_by_reg_no;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 const MAX_REASON: usize = 500;

@@ -1,7 +1,5 @@
 //! Tests of `merge` (split from `tests.rs`, whose helpers they share).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use super::tests::{close, count, doc, input, new, regs, NIK, NOW, PHONE};
 use super::*;
 use crate::db;

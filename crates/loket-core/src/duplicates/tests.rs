@@ -1,7 +1,5 @@
 //! Tests of `find`, `create_checked` and `keep_separate`; helpers shared with `merge_tests.rs`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use super::*;
 use crate::db;
 use crate::error::ErrorCode;

@@ -5,8 +5,6 @@
 //! The manifest is in the repository (`tests/fixtures/documents/`); a
 //! missing manifest fails the test, so the check cannot pass by not running.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use chrono::NaiveDate;
 use serde_json::Value;
 

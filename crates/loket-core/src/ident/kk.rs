@@ -110,7 +110,6 @@ fn decode_recording_date(ddmmyy: &str, today: NaiveDate) -> Result<NaiveDate, Da
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

@@ -1,8 +1,6 @@
 //! Unit tests of [`super::check_nik`] (a separate file to keep `nik.rs`
 //! short).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use super::*;
 use crate::ident::Finding;
 

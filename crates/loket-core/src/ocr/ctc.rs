@@ -31,8 +31,6 @@ pub fn greedy(steps: &[(usize, f32)], chars: &[String]) -> LineText {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
     use super::*;
 
     #[test]

@@ -137,8 +137,6 @@ pub fn find_date(text: &Scored) -> Option<(Scored, String, f32)> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
     use super::*;
 
     #[test]

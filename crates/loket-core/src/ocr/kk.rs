@@ -138,8 +138,6 @@ fn relations(rows: &[Row], members: &mut [MemberSuggestion]) {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
     use super::*;
     use crate::ocr::reading::get;
     use crate::ocr::text::rows_of;

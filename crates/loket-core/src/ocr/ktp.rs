@@ -187,8 +187,6 @@ fn rt_rw(v: &Scored) -> Suggestion {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
     use super::*;
     use crate::ocr::reading::get;
     use crate::ocr::text::rows_of;

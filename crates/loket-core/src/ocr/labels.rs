@@ -128,8 +128,6 @@ pub fn snap(value: &Scored, choices: &[&str]) -> Option<(String, f32)> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
     use super::*;
     use crate::ocr::text::rows_of;
 

@@ -1,8 +1,6 @@
 //! The whole reading pipeline on drawn pages with the fake engine: a page
 //! turned like a phone photo must read exactly as the straight one.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use chrono::NaiveDate;
 
 use super::fake::page;

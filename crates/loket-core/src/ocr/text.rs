@@ -176,8 +176,6 @@ pub(crate) fn rows_of(lines: &[&[(&str, u32)]]) -> Vec<Row> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
     use super::*;
 
     fn word(text: &str, x0: u32, y0: u32, h: u32) -> Word {

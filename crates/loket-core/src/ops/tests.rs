@@ -2,8 +2,6 @@
 //! together or not at all, an operator is refused a supervisor's action
 //! with nothing written, and every entry says where it came from.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use super::{audit_log, data, exports, settings};
 use crate::accounts::{Role, Session};
 use crate::actor::{Actor, Origin};

@@ -4,8 +4,6 @@
 //! files that another program holds open. On Linux the same tests check the
 //! same operations where Linux has no such limit or lock.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 mod locks;
 mod paths;
 

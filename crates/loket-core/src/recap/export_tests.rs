@@ -1,8 +1,6 @@
 //! The CSV and XLSX exports, read back: the CSV with the `csv` crate, the
 //! workbook with `calamine`, on the scenario of `scenario.rs`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use super::scenario::{date, nov, now, scenario, wed, NIK};
 use super::*;
 use calamine::{open_workbook, Data, Reader, Xlsx};

@@ -37,6 +37,7 @@ mod xlsx;
 pub use export::{export_csv, write_csv};
 pub use xlsx::{export_xlsx, XLSX_MAX_ROWS};
 
+use crate::clock;
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::model::{Category, Outcome, Status};
 use crate::office::{self, OfficeProfile};
@@ -155,25 +156,10 @@ fn invalid(message: String) -> LoketError {
     LoketError::new(ErrorCode::MasukanTidakValid, message)
 }
 
-/// The UTC instant at which WIB day `d` starts.
-fn wib_start_ms(d: NaiveDate) -> i64 {
-    d.and_time(chrono::NaiveTime::MIN)
-        .and_utc()
-        .timestamp_millis()
-        - 7 * 3_600_000
-}
-
-/// The UTC half-open interval `[start, end)` of the WIB days `from..=to`, or
-/// a refusal: `to` before `from`, or more than [`MAX_DAYS`] days.
+/// The UTC half-open interval `[start, end)` of the WIB days `from..=to`
+/// ([`clock::range_ms`]), or a refusal: `to` before `from`, or more than
+/// [`MAX_DAYS`] days.
 pub fn range_ms(from: NaiveDate, to: NaiveDate) -> Result<(i64, i64)> {
-    let show = |d: NaiveDate| d.format("%d-%m-%Y").to_string();
-    if to < from {
-        return Err(invalid(format!(
-            "Tanggal akhir ({}) sebelum tanggal awal ({}). Tukar atau perbaiki tanggalnya.",
-            show(to),
-            show(from)
-        )));
-    }
     let days = (to - from).num_days() + 1;
     if days > MAX_DAYS {
         return Err(invalid(format!(
@@ -181,10 +167,7 @@ pub fn range_ms(from: NaiveDate, to: NaiveDate) -> Result<(i64, i64)> {
              Bagi menjadi beberapa rekap."
         )));
     }
-    let end = to
-        .succ_opt()
-        .ok_or_else(|| invalid(format!("Tanggal {} di luar jangkauan.", show(to))))?;
-    Ok((wib_start_ms(from), wib_start_ms(end)))
+    clock::range_ms(from, to)
 }
 
 /// Streams the rows of `from..=to` to `each`, in the order received, and

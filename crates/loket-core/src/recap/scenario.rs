@@ -1,8 +1,6 @@
 //! The recap tests' scenario: a Wednesday of requests registered and moved
 //! through the core's own functions at set times, in a real database file.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use super::*;
 use crate::db;
 use crate::duplicates;

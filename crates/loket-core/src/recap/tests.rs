@@ -1,8 +1,6 @@
 //! Tests of `daily` on the scenario of `scenario.rs` (a real database file,
 //! requests moved through the core's own functions at set times).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use super::scenario::*;
 use super::*;
 use crate::db;

@@ -6,27 +6,17 @@
 //! `351602******0003` unless the operator asks for the full number, and the
 //! WhatsApp number keeps only its last four digits (the citizen knows it).
 
-use super::layout::Layout;
+use super::ReceiptOptions;
 use crate::error::Result;
 use crate::ident::{mask_number, show_number};
 use crate::model::{Event, Request, Status};
 use crate::sla::{self, SlaState};
-use crate::{clock, lifecycle, office, requests};
+use crate::{base, clock, lifecycle, office, requests};
 use rusqlite::{Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
 use crate::labels::{category_label, outcome_label};
-
-/// What the operator chose when asking for a receipt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-pub struct ReceiptOptions {
-    /// Print the whole NIK instead of `351602******0003`.
-    #[serde(default)]
-    pub full_nik: bool,
-    #[serde(default)]
-    pub layout: Layout,
-}
 
 /// A receipt's text, line by line, ready to lay out or to show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -136,7 +126,7 @@ pub fn build(
     operator: &str,
     now_ms: i64,
 ) -> Result<Receipt> {
-    let printer = requests::check_operator(operator)?;
+    let printer = base::check_operator(operator)?;
     let request = requests::get_by_reg_no(conn, reg_no)?;
     let events = requests::events(conn, request.id)?;
     let profile = office::load(conn)?;

@@ -20,7 +20,7 @@ pub mod render;
 #[cfg(test)]
 mod tests;
 
-pub use data::{build, Receipt, ReceiptOptions};
+pub use data::{build, Receipt};
 pub use layout::{lay_out, Layout, Page};
 
 use crate::error::{ErrorCode, Result};
@@ -31,6 +31,17 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 use strum::{EnumString, IntoStaticStr, VariantArray};
 use ts_rs::TS;
+
+/// What the operator chose when asking for a receipt: what [`build`] puts
+/// in it (the full NIK or not) and the paper it is laid out for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+pub struct ReceiptOptions {
+    /// Print the whole NIK instead of `351602******0003`.
+    #[serde(default)]
+    pub full_nik: bool,
+    #[serde(default)]
+    pub layout: Layout,
+}
 
 /// What the UI prints with `window.print()`: the receipt's SVG (text as
 /// paths, `width`/`height` in mm) and the page size for its `@page` rule.

@@ -54,7 +54,6 @@ pub(crate) fn encode(data: &str) -> Result<QrPath> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

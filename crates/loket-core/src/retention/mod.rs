@@ -34,9 +34,9 @@ mod purge;
 #[cfg(test)]
 mod tests;
 
+use crate::base::check_operator;
 use crate::documents::{DocFormat, DocKind};
 use crate::error::{ErrorCode, LoketError, Result};
-use crate::requests::check_operator;
 use crate::settings;
 use crate::Desk;
 use rusqlite::{Connection, OptionalExtension};

@@ -3,8 +3,6 @@
 //! a plan deletes nothing, a second run is a no-op, an interrupted run is
 //! finished by the next one, and a re-opened request is not closed.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use super::*;
 use crate::documents::{self, DocKind};
 use crate::docview;

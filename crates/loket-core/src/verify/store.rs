@@ -3,8 +3,9 @@
 //! JSON: their shape follows the documents, not queries.
 
 use super::form::VerificationForm;
+use crate::base::check_operator;
 use crate::error::{ErrorCode, LoketError, Result};
-use crate::requests::{check_operator, get_by_reg_no};
+use crate::requests::get_by_reg_no;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 use ts_rs::TS;

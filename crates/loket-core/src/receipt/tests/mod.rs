@@ -2,8 +2,6 @@
 //! finished requests, merges, unknown numbers, and that long text wraps
 //! inside the paper. Output formats are checked in `outputs.rs`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 mod outputs;
 
 use super::*;

@@ -1,5 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 //! Tests of the SLA clock, by part: settings, the office calendar, the
 //! request clock and the report. Helpers for all of them are here.
 
