@@ -18,7 +18,8 @@ cleanup() {
   # WebKitWebDriver can outlive tauri-driver: end those of this display
   # only (other runs may use their own displays at the same time).
   for pid in $(pgrep -x WebKitWebDriver || true); do
-    if tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qx "DISPLAY=$display"; then
+    # stderr first: a process gone meanwhile is no error worth printing.
+    if tr '\0' '\n' 2>/dev/null <"/proc/$pid/environ" | grep -qx "DISPLAY=$display"; then
       kill "$pid" 2>/dev/null || true
     fi
   done
