@@ -9,7 +9,10 @@ bash scripts/setup-debian.sh
 cargo build --locked -p loket -p loket-cli
 # Demo accounts (synthetic; a real office creates its supervisor at first start).
 demo="$PWD/target/demo-data"
-if ! target/debug/loket-cli --data-dir "$demo" account list | grep -q .; then
+# The demo supervisor can list the accounts once they exist (listing them is
+# a supervisor's action, with her PIN).
+if ! LOKET_SUPERVISOR_PIN=demo-supervisor target/debug/loket-cli --data-dir "$demo" \
+    --supervisor "Supervisor Demo" account list 2>/dev/null | grep -q .; then
   LOKET_PIN=demo-supervisor target/debug/loket-cli --data-dir "$demo" \
     account add "Supervisor Demo" --role supervisor
   LOKET_PIN=demo-operator LOKET_SUPERVISOR_PIN=demo-supervisor target/debug/loket-cli \
