@@ -56,6 +56,9 @@ if [ "${LOKET_CI:-0}" = 1 ]; then rm -rf "${CARGO_TARGET_DIR:-target}/fuzz"; fi
 step "build the app and CLI for the end-to-end tests"
 cargo build --workspace --locked
 
+step "the README's demo command, twice (its accounts are made once; --help: no window)"
+for run in 1 2; do bash scripts/run-demo.sh --help >/dev/null; done
+
 step "end-to-end tests (real app, Xvfb, WebDriver)"
 bash scripts/e2e.sh
 
