@@ -1,8 +1,6 @@
 //! How long the desk may sit untouched before it locks itself: a PC left on
 //! the counter must not show citizens' data to the next person who walks up.
 
-use crate::actor::Actor;
-use crate::audit::{self, Action};
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::settings;
 use rusqlite::Connection;
@@ -19,25 +17,14 @@ pub fn minutes(conn: &Connection) -> Result<u32> {
         .unwrap_or(DEFAULT_MINUTES))
 }
 
-/// A supervisor sets the idle minutes (1 to 240).
-pub fn set_minutes(conn: &Connection, by: &Actor, minutes: u32, now_ms: i64) -> Result<u32> {
-    by.require_supervisor("mengubah waktu kunci layar")?;
+/// Stores the idle minutes (1 to 240); who may, and its log entry, are
+/// `ops::settings::save_idle_minutes`'s.
+pub fn set_minutes(conn: &Connection, minutes: u32) -> Result<()> {
     if !(1..=MAX_MINUTES).contains(&minutes) {
         return Err(LoketError::new(
             ErrorCode::MasukanTidakValid,
             format!("Kunci layar otomatis antara 1 dan {MAX_MINUTES} menit."),
         ));
     }
-    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
-    settings::set(&tx, KEY, &minutes.to_string())?;
-    audit::record_by(
-        &tx,
-        by,
-        now_ms,
-        Action::PengaturanDiubah,
-        None,
-        &format!("kunci layar {minutes} menit"),
-    )?;
-    tx.commit()?;
-    Ok(minutes)
+    settings::set(conn, KEY, &minutes.to_string())
 }

@@ -20,7 +20,10 @@ pub mod settings;
 #[cfg(test)]
 mod tests;
 
+use crate::actor::Actor;
+use crate::audit::{self, Action};
 use crate::error::Result;
+use crate::Desk;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 /// Runs `f` in one `BEGIN IMMEDIATE` transaction: the write and its log
@@ -33,4 +36,22 @@ pub(crate) fn immediate<T>(
     let out = f(&tx)?;
     tx.commit()?;
     Ok(out)
+}
+
+/// A supervisor's change: the role check first, then `write` and its
+/// access-log entry in one transaction. `write` returns its result with the
+/// entry's action and detail.
+pub(crate) fn supervised_change<T>(
+    desk: &mut Desk,
+    by: &Actor,
+    what: &str,
+    now_ms: i64,
+    write: impl FnOnce(&Transaction<'_>) -> Result<(T, Action, String)>,
+) -> Result<T> {
+    by.require_supervisor(what)?;
+    immediate(desk.conn_mut(), |tx| {
+        let (out, action, detail) = write(tx)?;
+        audit::record_by(tx, by, now_ms, action, None, &detail)?;
+        Ok(out)
+    })
 }

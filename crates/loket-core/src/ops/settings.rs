@@ -4,9 +4,9 @@
 //! list the same screen shows). Each write and its
 //! `pengaturan_diubah`/`templat_diubah` entry are one transaction.
 
-use super::immediate;
+use super::supervised_change;
 use crate::actor::Actor;
-use crate::audit::{self, Action};
+use crate::audit::Action;
 use crate::delivery::promise::{self, Promises};
 use crate::error::Result;
 use crate::office::{self, OfficeProfile};
@@ -20,34 +20,17 @@ pub fn save_office(
     profile: &OfficeProfile,
     now_ms: i64,
 ) -> Result<OfficeProfile> {
-    by.require_supervisor("mengubah data kantor")?;
-    immediate(desk.conn_mut(), |tx| {
+    supervised_change(desk, by, "mengubah data kantor", now_ms, |tx| {
         let saved = office::save(tx, profile)?;
-        audit::record_by(
-            tx,
-            by,
-            now_ms,
-            Action::PengaturanDiubah,
-            None,
-            "data kantor",
-        )?;
-        Ok(saved)
+        Ok((saved, Action::PengaturanDiubah, "data kantor".to_owned()))
     })
 }
 
 pub fn save_sla(desk: &mut Desk, by: &Actor, s: &SlaSettings, now_ms: i64) -> Result<SlaSettings> {
-    by.require_supervisor("mengubah jam layanan")?;
-    immediate(desk.conn_mut(), |tx| {
+    supervised_change(desk, by, "mengubah jam layanan", now_ms, |tx| {
         sla::save_settings(tx, s)?;
-        audit::record_by(
-            tx,
-            by,
-            now_ms,
-            Action::PengaturanDiubah,
-            None,
-            "jam layanan dan janji waktu",
-        )?;
-        sla::load_settings(tx)
+        let detail = "jam layanan dan janji waktu".to_owned();
+        Ok((sla::load_settings(tx)?, Action::PengaturanDiubah, detail))
     })
 }
 
@@ -58,11 +41,12 @@ pub fn save_template(
     text: &str,
     now_ms: i64,
 ) -> Result<ReplyTemplate> {
-    by.require_supervisor("mengubah templat balasan")?;
-    immediate(desk.conn_mut(), |tx| {
-        let saved = reply::save(tx, key, text)?;
-        audit::record_by(tx, by, now_ms, Action::TemplatDiubah, None, key)?;
-        Ok(saved)
+    supervised_change(desk, by, "mengubah templat balasan", now_ms, |tx| {
+        Ok((
+            reply::save(tx, key, text)?,
+            Action::TemplatDiubah,
+            key.to_owned(),
+        ))
     })
 }
 
@@ -74,29 +58,20 @@ pub fn save_services(
     complaint_minutes: u32,
     now_ms: i64,
 ) -> Result<()> {
-    by.require_supervisor("mengubah janji waktu layanan")?;
-    immediate(desk.conn_mut(), |tx| {
+    supervised_change(desk, by, "mengubah janji waktu layanan", now_ms, |tx| {
         promise::save(tx, promises)?;
         complaints::set_response_minutes(tx, complaint_minutes)?;
-        audit::record_by(
-            tx,
-            by,
-            now_ms,
-            Action::PengaturanDiubah,
-            None,
-            "janji POS KETANMU dan pengaduan",
-        )
+        let detail = "janji POS KETANMU dan pengaduan".to_owned();
+        Ok(((), Action::PengaturanDiubah, detail))
     })
 }
 
 /// Days after a request closes until its photos are deleted.
 pub fn save_retention_days(desk: &mut Desk, by: &Actor, days: i64, now_ms: i64) -> Result<u32> {
-    by.require_supervisor("mengubah masa retensi foto")?;
-    immediate(desk.conn_mut(), |tx| {
+    supervised_change(desk, by, "mengubah masa retensi foto", now_ms, |tx| {
         let days = retention::set_days(tx, days)?;
         let detail = format!("masa retensi foto {days} hari");
-        audit::record_by(tx, by, now_ms, Action::PengaturanDiubah, None, &detail)?;
-        Ok(days)
+        Ok((days, Action::PengaturanDiubah, detail))
     })
 }
 
@@ -106,7 +81,11 @@ pub fn accounts(desk: &Desk, by: &Actor) -> Result<Vec<crate::accounts::Account>
     crate::accounts::list(desk.conn())
 }
 
-/// Minutes without input before the screen locks.
+/// Minutes without input before the screen locks (1 to 240).
 pub fn save_idle_minutes(desk: &mut Desk, by: &Actor, minutes: u32, now_ms: i64) -> Result<u32> {
-    crate::accounts::idle::set_minutes(desk.conn(), by, minutes, now_ms)
+    supervised_change(desk, by, "mengubah waktu kunci layar", now_ms, |tx| {
+        crate::accounts::idle::set_minutes(tx, minutes)?;
+        let detail = format!("kunci layar {minutes} menit");
+        Ok((minutes, Action::PengaturanDiubah, detail))
+    })
 }
