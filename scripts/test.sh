@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test of Loket, in the order that fails fastest: formatting, the
+# Every test of Loket, in the order that fails fastest (after starting a
+# throwaway PostgreSQL for office mode): formatting, the
 # dependency tree's licences and sources (cargo deny), lints, the
 # workspace's Rust tests (with the bindings drift check, the SIGKILL,
 # full-disk and read-only-folder tests), the UI's type check and unit tests,
@@ -14,6 +15,12 @@ bash scripts/setup-debian.sh
 # Each step also prints the free disk space: a full CI disk once stopped the
 # run, and the log should show which step grows the target folder.
 step() { echo; echo "== $*  [$(df -h --output=avail . | tail -1 | tr -d ' ') free]"; }
+
+# Office mode's tests run on a throwaway PostgreSQL, stopped on exit.
+step "a throwaway PostgreSQL for office mode's tests"
+eval "$(bash scripts/test-postgres.sh start)"
+trap 'bash scripts/test-postgres.sh stop "$LOKET_TEST_PG_DIR"' EXIT
+echo "$LOKET_TEST_DATABASE_URL"
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -37,6 +44,9 @@ fi
 # of them (crates.io, PyPI, npm, Debian) offers the database.
 step "cargo deny (licences, bans, sources)"
 cargo deny --locked check --hide-inclusion-graph licenses bans sources
+
+step "office schema checks in SQL (psql on the throwaway PostgreSQL)"
+psql "$LOKET_TEST_DATABASE_URL" -X -q -f crates/loket-core/src/db/pg/schema_check.sql >/dev/null
 
 step "UI: type check, unit tests, build"
 (cd ui && npm run check && npm test && npm run build)

@@ -47,7 +47,7 @@ fn add(desk: &mut Desk, reg: &str, file: &str, kind: DocKind, at: i64) -> Docume
 
 fn close(desk: &mut Desk, reg: &str, at: i64) {
     let c = desk.conn_mut();
-    requests::move_request(c, reg, Status::Verifying, None, None, "Rina", at).unwrap();
+    requests::move_request(&*c, reg, Status::Verifying, None, None, "Rina", at).unwrap();
     let done = Some(Outcome::Updated);
     requests::move_request(c, reg, Status::Done, done, None, "Rina", at).unwrap();
 }

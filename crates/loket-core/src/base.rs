@@ -5,8 +5,9 @@
 //! `accounts/` and the others take them from here, not from each other.
 
 use crate::clock;
+use crate::db::Db;
 use crate::error::{ErrorCode, LoketError, Result};
-use rusqlite::{params, Connection};
+use crate::sql_params;
 
 const MAX_OPERATOR: usize = 60;
 
@@ -39,14 +40,13 @@ pub(crate) fn check_operator(operator: &str) -> Result<String> {
 
 /// Hands out the next number of a series for the WIB day of `now_ms`:
 /// `VN-251126-0007`. Runs inside the caller's transaction.
-pub(crate) fn next_reg_no(conn: &Connection, series: &str, now_ms: i64) -> Result<String> {
+pub(crate) fn next_reg_no<'c>(db: impl Into<Db<'c>>, series: &str, now_ms: i64) -> Result<String> {
     let day = clock::wib_date(now_ms).format("%y%m%d").to_string();
-    let n: i64 = conn.query_row(
+    let n: i64 = db.into().value(
         "INSERT INTO reg_counters (series, day, last) VALUES (?1, ?2, 1)
-         ON CONFLICT (series, day) DO UPDATE SET last = last + 1
+         ON CONFLICT (series, day) DO UPDATE SET last = reg_counters.last + 1
          RETURNING last",
-        params![series, day],
-        |r| r.get(0),
+        sql_params![series, &day],
     )?;
     Ok(format!("{series}-{day}-{n:04}"))
 }

@@ -46,6 +46,12 @@ pub enum ErrorCode {
     FolderDataTidakBisaDipakai,
     /// The data folder is on a network share, where SQLite is unsafe.
     FolderDataDiJaringan,
+    /// The office database server cannot be reached (office mode).
+    ServerKantorTidakTerjangkau,
+    /// The office database server refused this desk's user or password.
+    AksesKantorDitolak,
+    /// The office database has no Loket schema yet (`loket-cli office init`).
+    KantorBelumDisiapkan,
     /// The disk is full.
     DiskPenuh,
     /// Any other storage failure.

@@ -6,12 +6,13 @@
 
 use crate::base::{check_operator, next_reg_no, normalize_name};
 use crate::clock;
+use crate::db::{Db, Row};
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::ident::{self, IdCheck};
 use crate::lifecycle;
 use crate::model::{Category, Event, NewRequest, Outcome, Request, RequestDetail, Status};
 use crate::phone::normalize_phone;
-use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
+use crate::sql_params;
 
 /// The registration series of the NIK-validation service.
 pub const SERIES_VALIDASI_NIK: &str = "VN";
@@ -104,20 +105,20 @@ fn clean(input: &NewRequest, today: chrono::NaiveDate) -> Result<CleanRequest> {
 }
 
 /// Registers a new request, received now by `operator`.
-pub fn create_request(
-    conn: &mut Connection,
+pub fn create_request<'c>(
+    db: impl Into<Db<'c>>,
     input: &NewRequest,
     operator: &str,
     now_ms: i64,
 ) -> Result<Request> {
     let operator = check_operator(operator)?;
     let clean = clean(input, clock::wib_date(now_ms))?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let reg_no = next_reg_no(&tx, SERIES_VALIDASI_NIK, now_ms)?;
-    tx.execute(
+    db.into().write(|tx| {
+    let reg_no = next_reg_no(tx, SERIES_VALIDASI_NIK, now_ms)?;
+    let id: i64 = tx.value(
         "INSERT INTO requests (reg_no, name, name_norm, phone, nik, kk, category, problem, status, received_at, updated_at, operator)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'received', ?9, ?9, ?10)",
-        params![
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'received', ?9, ?9, ?10) RETURNING id",
+        sql_params![
             reg_no,
             clean.name,
             clean.name_norm,
@@ -127,19 +128,17 @@ pub fn create_request(
             clean.category.as_str(),
             clean.problem,
             now_ms,
-            operator
+            &operator
         ],
     )?;
-    let id = tx.last_insert_rowid();
-    insert_event(&tx, id, now_ms, &operator, None, Status::Received, None, "")?;
-    let request = get_by_id(&tx, id)?;
-    tx.commit()?;
-    Ok(request)
+    insert_event(tx, id, now_ms, &operator, None, Status::Received, None, "")?;
+    get_by_id(tx, id)
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
 fn insert_event(
-    conn: &Connection,
+    db: Db<'_>,
     request_id: i64,
     at: i64,
     operator: &str,
@@ -148,10 +147,10 @@ fn insert_event(
     outcome: Option<Outcome>,
     note: &str,
 ) -> Result<()> {
-    conn.execute(
+    db.execute(
         "INSERT INTO request_events (request_id, at, operator, from_status, to_status, outcome, note)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
+        sql_params![
             request_id,
             at,
             operator,
@@ -165,8 +164,8 @@ fn insert_event(
 }
 
 /// Moves a request to `to`, recording the event. Refused moves change nothing.
-pub fn move_request(
-    conn: &mut Connection,
+pub fn move_request<'c>(
+    db: impl Into<Db<'c>>,
     reg_no: &str,
     to: Status,
     outcome: Option<Outcome>,
@@ -182,39 +181,35 @@ pub fn move_request(
             format!("Catatan terlalu panjang (maksimal {MAX_NOTE} huruf)."),
         ));
     }
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let current = get_by_reg_no(&tx, reg_no)?;
-    lifecycle::check_move(current.status, to, outcome)?;
-    // The outcome stays with the request after `replied`.
-    let new_outcome = outcome.or(current.outcome);
-    tx.execute(
-        "UPDATE requests SET status = ?1, outcome = ?2, updated_at = ?3 WHERE id = ?4",
-        params![
-            to.as_str(),
-            new_outcome.map(Outcome::as_str),
+    db.into().write(|tx| {
+        let current = get_by_reg_no(tx, reg_no)?;
+        lifecycle::check_move(current.status, to, outcome)?;
+        // The outcome stays with the request after `replied`.
+        let new_outcome = outcome.or(current.outcome);
+        tx.execute(
+            "UPDATE requests SET status = ?1, outcome = ?2, updated_at = ?3 WHERE id = ?4",
+            sql_params![
+                to.as_str(),
+                new_outcome.map(Outcome::as_str),
+                now_ms,
+                current.id
+            ],
+        )?;
+        insert_event(
+            tx,
+            current.id,
             now_ms,
-            current.id
-        ],
-    )?;
-    insert_event(
-        &tx,
-        current.id,
-        now_ms,
-        &operator,
-        Some(current.status),
-        to,
-        outcome,
-        note,
-    )?;
-    let request = get_by_id(&tx, current.id)?;
-    tx.commit()?;
-    Ok(request)
+            &operator,
+            Some(current.status),
+            to,
+            outcome,
+            note,
+        )?;
+        get_by_id(tx, current.id)
+    })
 }
 
-pub(crate) fn row_to_request(r: &Row<'_>) -> rusqlite::Result<Request> {
-    let bad = |i: usize, e: LoketError| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-    };
+pub(crate) fn row_to_request(r: &Row<'_>) -> Result<Request> {
     let category: String = r.get(6)?;
     let status: String = r.get(8)?;
     let outcome: Option<String> = r.get(9)?;
@@ -225,26 +220,23 @@ pub(crate) fn row_to_request(r: &Row<'_>) -> rusqlite::Result<Request> {
         phone: r.get(3)?,
         nik: r.get(4)?,
         kk: r.get(5)?,
-        category: Category::parse(&category).map_err(|e| bad(6, e))?,
+        category: Category::parse(&category)?,
         problem: r.get(7)?,
-        status: Status::parse(&status).map_err(|e| bad(8, e))?,
-        outcome: outcome
-            .map(|o| Outcome::parse(&o))
-            .transpose()
-            .map_err(|e| bad(9, e))?,
+        status: Status::parse(&status)?,
+        outcome: outcome.map(|o| Outcome::parse(&o)).transpose()?,
         received_at: r.get(10)?,
         updated_at: r.get(11)?,
         operator: r.get(12)?,
     })
 }
 
-fn get_by_id(conn: &Connection, id: i64) -> Result<Request> {
-    conn.query_row(
+fn get_by_id(db: Db<'_>, id: i64) -> Result<Request> {
+    db.query_one(
         &format!("SELECT {REQUEST_COLUMNS} FROM requests WHERE id = ?1"),
-        [id],
+        sql_params![id],
         row_to_request,
+        || not_found(&id.to_string()),
     )
-    .map_err(LoketError::from)
 }
 
 fn not_found(reg_no: &str) -> LoketError {
@@ -258,49 +250,47 @@ fn not_found(reg_no: &str) -> LoketError {
 }
 
 /// Looks a request up by its registration number (case-insensitive).
-pub fn get_by_reg_no(conn: &Connection, reg_no: &str) -> Result<Request> {
+pub fn get_by_reg_no<'c>(db: impl Into<Db<'c>>, reg_no: &str) -> Result<Request> {
     let key = reg_no.trim().to_uppercase();
-    conn.query_row(
+    db.into().query_one(
         &format!("SELECT {REQUEST_COLUMNS} FROM requests WHERE reg_no = ?1"),
-        [&key],
+        sql_params![key],
         row_to_request,
+        || not_found(reg_no),
     )
-    .optional()?
-    .ok_or_else(|| not_found(reg_no))
 }
 
 /// The lifecycle events of a request, oldest first.
-pub fn events(conn: &Connection, request_id: i64) -> Result<Vec<Event>> {
-    let mut stmt = conn.prepare_cached(
+pub fn events<'c>(db: impl Into<Db<'c>>, request_id: i64) -> Result<Vec<Event>> {
+    db.into().query_all(
         "SELECT at, operator, from_status, to_status, outcome, note
          FROM request_events WHERE request_id = ?1 ORDER BY id",
-    )?;
-    let events = stmt
-        .query_map([request_id], |r| {
+        sql_params![request_id],
+        |r| {
             let from: Option<String> = r.get(2)?;
             let to: String = r.get(3)?;
             let outcome: Option<String> = r.get(4)?;
-            Ok((r.get(0)?, r.get(1)?, from, to, outcome, r.get(5)?))
-        })?
-        .map(|row| -> Result<Event> {
-            let (at, operator, from, to, outcome, note) = row?;
             Ok(Event {
-                at,
-                operator,
+                at: r.get(0)?,
+                operator: r.get(1)?,
                 from_status: from.as_deref().map(Status::parse).transpose()?,
                 to_status: Status::parse(&to)?,
                 outcome: outcome.as_deref().map(Outcome::parse).transpose()?,
-                note,
+                note: r.get(5)?,
             })
-        })
-        .collect::<Result<Vec<_>>>()?;
-    Ok(events)
+        },
+    )
 }
 
 /// A request with its events, the checks of its numbers and its next moves.
-pub fn detail(conn: &Connection, reg_no: &str, today: chrono::NaiveDate) -> Result<RequestDetail> {
-    let request = get_by_reg_no(conn, reg_no)?;
-    let events = events(conn, request.id)?;
+pub fn detail<'c>(
+    db: impl Into<Db<'c>>,
+    reg_no: &str,
+    today: chrono::NaiveDate,
+) -> Result<RequestDetail> {
+    let db = db.into();
+    let request = get_by_reg_no(db, reg_no)?;
+    let events = events(db, request.id)?;
     Ok(RequestDetail {
         nik_check: request
             .nik

@@ -9,18 +9,20 @@
 //! the active view, which is most urgent (oldest received) first.
 
 use crate::base::normalize_name;
+use crate::db::{Db, Value};
 use crate::error::Result;
 use crate::model::{ListQuery, QueueView, Request, RequestPage, Status};
 use crate::phone::phone_search_prefix;
 use crate::requests::{row_to_request, REQUEST_COLUMNS};
-use rusqlite::{params_from_iter, types::Value, Connection};
+use crate::sql_params;
 use std::collections::BTreeSet;
 
 pub const DEFAULT_LIMIT: u32 = 50;
 pub const MAX_LIMIT: u32 = 500;
 
 /// Lists the queue, or searches when `query.search` is set.
-pub fn list(conn: &Connection, query: &ListQuery) -> Result<RequestPage> {
+pub fn list<'c>(db: impl Into<Db<'c>>, query: &ListQuery) -> Result<RequestPage> {
+    let conn = db.into();
     let limit = query.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
     let search = query.search.as_deref().map(str::trim).unwrap_or("");
     let mut items = if search.is_empty() {
@@ -34,7 +36,7 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<RequestPage> {
 }
 
 fn queue(
-    conn: &Connection,
+    conn: Db<'_>,
     view: QueueView,
     status: Option<Status>,
     limit: u32,
@@ -53,9 +55,10 @@ fn queue(
         ),
         (None, QueueView::Active) => (
             format!(
-                "SELECT {REQUEST_COLUMNS} FROM requests INDEXED BY requests_open
+                "SELECT {REQUEST_COLUMNS} FROM requests {}
                  WHERE status IN ('received','verifying','waiting_citizen')
-                 ORDER BY received_at ASC LIMIT ?1"
+                 ORDER BY received_at ASC LIMIT ?1",
+                conn.indexed_by("requests_open")
             ),
             vec![Value::from(i64::from(limit))],
         ),
@@ -64,9 +67,7 @@ fn queue(
             vec![Value::from(i64::from(limit))],
         ),
     };
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params_from_iter(args), row_to_request)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    conn.query_all(&sql, &args, row_to_request)
 }
 
 /// Exclusive upper bound for a prefix range: "3516" -> "3517".
@@ -76,12 +77,7 @@ fn prefix_end(prefix: &str) -> String {
     end
 }
 
-fn search_ids(
-    conn: &Connection,
-    q: &str,
-    status: Option<Status>,
-    limit: u32,
-) -> Result<Vec<Request>> {
+fn search_ids(conn: Db<'_>, q: &str, status: Option<Status>, limit: u32) -> Result<Vec<Request>> {
     let mut ids: BTreeSet<i64> = BTreeSet::new();
     let per_field = i64::from(limit);
     let compact: String = q
@@ -96,14 +92,12 @@ fn search_ids(
             "SELECT id FROM requests WHERE {column} >= ?1 AND {column} < ?2
              ORDER BY {column} DESC LIMIT ?3"
         );
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let found = stmt.query_map(
-            rusqlite::params![prefix, prefix_end(prefix), per_field],
-            |r| r.get::<_, i64>(0),
+        let found = conn.query_all(
+            &sql,
+            sql_params![prefix, prefix_end(prefix), per_field],
+            |r| r.get::<i64>(0),
         )?;
-        for id in found {
-            ids.insert(id?);
-        }
+        ids.extend(found);
         Ok(())
     };
     let upper = q.to_uppercase();
@@ -122,7 +116,7 @@ fn search_ids(
 }
 
 /// Word-prefix match of every word typed: "siti am" finds "SITI AMINAH".
-fn fts_names(conn: &Connection, name: &str, limit: i64, ids: &mut BTreeSet<i64>) -> Result<()> {
+fn fts_names(conn: Db<'_>, name: &str, limit: i64, ids: &mut BTreeSet<i64>) -> Result<()> {
     let terms: Vec<String> = name
         .split_whitespace()
         .map(|w| {
@@ -131,35 +125,26 @@ fn fts_names(conn: &Connection, name: &str, limit: i64, ids: &mut BTreeSet<i64>)
                 .collect::<String>()
         })
         .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{w}\"*"))
         .collect();
     if terms.is_empty() {
         return Ok(());
     }
-    let mut stmt = conn.prepare_cached(
-        "SELECT rowid FROM requests_fts WHERE requests_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
-    )?;
-    let found = stmt.query_map(rusqlite::params![terms.join(" "), limit], |r| {
-        r.get::<_, i64>(0)
-    })?;
-    for id in found {
-        ids.insert(id?);
-    }
+    ids.extend(conn.name_prefix_ids(&terms, limit)?);
     Ok(())
 }
 
 fn fetch(
-    conn: &Connection,
+    conn: Db<'_>,
     ids: &BTreeSet<i64>,
     status: Option<Status>,
     limit: u32,
 ) -> Result<Vec<Request>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {REQUEST_COLUMNS} FROM requests WHERE id = ?1"
-    ))?;
+    let sql = format!("SELECT {REQUEST_COLUMNS} FROM requests WHERE id = ?1");
     let mut out = Vec::new();
     for id in ids.iter().rev() {
-        let r = stmt.query_row([id], row_to_request)?;
+        let Some(r) = conn.query_opt(&sql, sql_params![*id], row_to_request)? else {
+            continue;
+        };
         if status.is_none_or(|s| s == r.status) {
             out.push(r);
             if out.len() >= limit as usize {

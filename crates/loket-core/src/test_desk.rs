@@ -62,7 +62,7 @@ pub fn add(desk: &mut Desk, reg: &str, file: &str, kind: DocKind, at: i64) -> Do
 /// Moves a request through verifying to done (`updated`) at `at`.
 pub fn close(desk: &mut Desk, reg: &str, at: i64) {
     let conn = desk.conn_mut();
-    requests::move_request(conn, reg, Status::Verifying, None, None, "Rina", at).unwrap();
+    requests::move_request(&*conn, reg, Status::Verifying, None, None, "Rina", at).unwrap();
     requests::move_request(
         conn,
         reg,

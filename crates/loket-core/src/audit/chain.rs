@@ -11,8 +11,9 @@
 //! so the writer and the checker cannot disagree on the format.
 
 pub use crate::db::entry_hash;
+use crate::db::Db;
 use crate::error::Result;
-use rusqlite::{Connection, OptionalExtension};
+use crate::sql_params;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -42,39 +43,41 @@ pub struct BrokenEntry {
 
 /// Reads the log in order and checks every link. Streams the rows: a year of
 /// a busy office (millions of entries) is checked without holding them.
-pub fn verify(conn: &Connection) -> Result<ChainReport> {
-    let mut stmt = conn.prepare(
-        "SELECT id, at, operator, action, request_id, detail, prev_hash, hash, origin
-         FROM access_log ORDER BY id",
-    )?;
-    let mut rows = stmt.query([])?;
+pub fn verify<'c>(conn: impl Into<Db<'c>>) -> Result<ChainReport> {
     let mut expected_prev = GENESIS.to_owned();
     let mut last_id = 0i64;
     let mut entries = 0i64;
     let mut first_broken = None;
-    while let Some(row) = rows.next()? {
-        let id: i64 = row.get(0)?;
-        let at: i64 = row.get(1)?;
-        let operator: String = row.get(2)?;
-        let action: String = row.get(3)?;
-        let request_id: Option<i64> = row.get(4)?;
-        let detail: String = row.get(5)?;
-        let prev: String = row.get(6)?;
-        let hash: String = row.get(7)?;
-        let origin: String = row.get(8)?;
-        entries += 1;
-        if first_broken.is_none() {
-            first_broken = check_link(id, last_id, &prev, &expected_prev).or_else(|| {
-                (entry_hash(&prev, at, &operator, &action, request_id, &detail, &origin) != hash)
-                    .then(|| BrokenEntry {
-                        id,
-                        reason: "isi entri ini diubah setelah dicatat".to_owned(),
-                    })
-            });
-        }
-        expected_prev = hash;
-        last_id = id;
-    }
+    conn.into().for_each(
+        "SELECT id, at, operator, action, request_id, detail, prev_hash, hash, origin
+         FROM access_log ORDER BY id",
+        &[],
+        |row| {
+            let id: i64 = row.get(0)?;
+            let at: i64 = row.get(1)?;
+            let operator: String = row.get(2)?;
+            let action: String = row.get(3)?;
+            let request_id: Option<i64> = row.get(4)?;
+            let detail: String = row.get(5)?;
+            let prev: String = row.get(6)?;
+            let hash: String = row.get(7)?;
+            let origin: String = row.get(8)?;
+            entries += 1;
+            if first_broken.is_none() {
+                first_broken = check_link(id, last_id, &prev, &expected_prev).or_else(|| {
+                    (entry_hash(&prev, at, &operator, &action, request_id, &detail, &origin)
+                        != hash)
+                        .then(|| BrokenEntry {
+                            id,
+                            reason: "isi entri ini diubah setelah dicatat".to_owned(),
+                        })
+                });
+            }
+            expected_prev = hash;
+            last_id = id;
+            Ok(())
+        },
+    )?;
     Ok(ChainReport {
         entries,
         intact: first_broken.is_none(),
@@ -110,32 +113,28 @@ fn check_link(id: i64, last_id: i64, prev: &str, expected_prev: &str) -> Option<
 }
 
 /// The last entry's id and hash, if the log has any (or exists at all).
-pub fn head(conn: &Connection) -> Result<Option<(i64, String)>> {
-    let has_log: bool = conn.query_row(
-        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'access_log'",
-        [],
-        |r| r.get(0),
-    )?;
-    if !has_log {
+pub fn head<'c>(conn: impl Into<Db<'c>>) -> Result<Option<(i64, String)>> {
+    let conn = conn.into();
+    if !conn.table_exists("access_log")? {
         return Ok(None);
     }
-    Ok(conn
-        .query_row(
-            "SELECT id, hash FROM access_log ORDER BY id DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?)
+    conn.query_opt(
+        "SELECT id, hash FROM access_log ORDER BY id DESC LIMIT 1",
+        &[],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
 }
 
 /// Whether the log still holds entry `id` with `hash`: an anchor written down
 /// earlier (a backup's manifest) against entries cut off the end, which the
 /// chain alone cannot show.
-pub fn holds(conn: &Connection, id: i64, hash: &str) -> Result<bool> {
+pub fn holds<'c>(conn: impl Into<Db<'c>>, id: i64, hash: &str) -> Result<bool> {
     Ok(conn
-        .query_row("SELECT hash FROM access_log WHERE id = ?1", [id], |r| {
-            r.get::<_, String>(0)
-        })
-        .optional()?
+        .into()
+        .query_opt(
+            "SELECT hash FROM access_log WHERE id = ?1",
+            sql_params![id],
+            |r| r.get::<String>(0),
+        )?
         .is_some_and(|h| h == hash))
 }

@@ -17,9 +17,10 @@ pub use chain::{verify, ChainReport};
 pub use query::{list, LogFilter, LogRow};
 
 use crate::actor::{Actor, Origin};
+use crate::db::Db;
 use crate::error::Result;
+use crate::sql_params;
 use crate::words::impl_words;
-use rusqlite::{Connection, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use strum::{EnumString, IntoStaticStr, VariantArray};
 use ts_rs::TS;
@@ -109,8 +110,8 @@ pub fn label(action: &str) -> &str {
 /// entry over it). Inside a transaction the entry joins it; otherwise it is
 /// its own `BEGIN IMMEDIATE` transaction, so the previous hash is read under
 /// the write lock the app and `loket-cli` share.
-pub fn record(
-    conn: &Connection,
+pub fn record<'c>(
+    conn: impl Into<Db<'c>>,
     at: i64,
     operator: &str,
     action: Action,
@@ -122,8 +123,8 @@ pub fn record(
 
 /// Appends one entry for `actor`, with the actor's own origin: what every
 /// operation of `ops/` calls inside its transaction.
-pub fn record_by(
-    conn: &Connection,
+pub fn record_by<'c>(
+    conn: impl Into<Db<'c>>,
     actor: &Actor,
     at: i64,
     action: Action,
@@ -141,8 +142,8 @@ pub fn record_by(
     )
 }
 
-fn append(
-    conn: &Connection,
+fn append<'c>(
+    conn: impl Into<Db<'c>>,
     at: i64,
     operator: &str,
     origin: Option<Origin>,
@@ -150,11 +151,11 @@ fn append(
     reg_no: Option<&str>,
     detail: &str,
 ) -> Result<()> {
-    let insert = |c: &Connection| -> Result<()> {
-        c.execute(
+    conn.into().write(|tx| {
+        tx.execute(
             "INSERT INTO access_log_append (at, operator, action, request_id, detail, origin)
              VALUES (?1, ?2, ?3, (SELECT id FROM requests WHERE reg_no = ?4), ?5, ?6)",
-            rusqlite::params![
+            sql_params![
                 at,
                 operator,
                 action.as_str(),
@@ -164,15 +165,7 @@ fn append(
             ],
         )?;
         Ok(())
-    };
-    if conn.is_autocommit() {
-        let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-        insert(&tx)?;
-        tx.commit()?;
-        Ok(())
-    } else {
-        insert(conn)
-    }
+    })
 }
 
 #[cfg(test)]

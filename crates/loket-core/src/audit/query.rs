@@ -2,9 +2,10 @@
 //! operator, per WIB day, newest first, a page at a time.
 
 use crate::clock;
+use crate::db::{Db, Value};
 use crate::error::Result;
+use crate::sql_params;
 use chrono::NaiveDate;
-use rusqlite::{params_from_iter, types::Value, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -43,7 +44,8 @@ pub struct LogRow {
 }
 
 /// The entries that match, newest first.
-pub fn list(conn: &Connection, filter: &LogFilter) -> Result<Vec<LogRow>> {
+pub fn list<'c>(conn: impl Into<Db<'c>>, filter: &LogFilter) -> Result<Vec<LogRow>> {
+    let conn = conn.into();
     let mut sql = String::from(
         "SELECT l.id, l.at, l.operator, l.action, r.reg_no, l.detail, l.origin
          FROM access_log l LEFT JOIN requests r ON r.id = l.request_id WHERE 1 = 1",
@@ -58,21 +60,21 @@ pub fn list(conn: &Connection, filter: &LogFilter) -> Result<Vec<LogRow>> {
         // A NIK request by its id (indexed); a delivery or complaint by the
         // number its entries start with.
         let reg = reg.to_uppercase();
-        let request_id: Option<i64> = conn
-            .query_row("SELECT id FROM requests WHERE reg_no = ?1", [&reg], |r| {
-                r.get(0)
-            })
-            .optional()?;
+        let request_id: Option<i64> = conn.query_opt(
+            "SELECT id FROM requests WHERE reg_no = ?1",
+            sql_params![&reg],
+            |r| r.get(0),
+        )?;
         match request_id {
             Some(id) => {
                 sql.push_str(" AND l.request_id = ?");
-                args.push(Value::Integer(id));
+                args.push(Value::Int(id));
             }
             None => {
                 sql.push_str(" AND (l.detail = ? OR substr(l.detail, 1, ?) = ?)");
                 let prefix = format!("{reg} ");
                 args.push(Value::Text(reg));
-                args.push(Value::Integer(i64::try_from(prefix.len()).unwrap_or(0)));
+                args.push(Value::Int(i64::try_from(prefix.len()).unwrap_or(0)));
                 args.push(Value::Text(prefix));
             }
         }
@@ -83,7 +85,7 @@ pub fn list(conn: &Connection, filter: &LogFilter) -> Result<Vec<LogRow>> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        sql.push_str(" AND l.operator = ? COLLATE NOCASE");
+        sql.push_str(&format!(" AND {}", conn.nocase_eq("l.operator")));
         args.push(Value::Text(op.to_owned()));
     }
     if let Some(day) = filter
@@ -95,17 +97,16 @@ pub fn list(conn: &Connection, filter: &LogFilter) -> Result<Vec<LogRow>> {
         let d: NaiveDate = clock::parse_date(day)?;
         let (start, end) = clock::range_ms(d, d)?;
         sql.push_str(" AND l.at >= ? AND l.at < ?");
-        args.push(Value::Integer(start));
-        args.push(Value::Integer(end));
+        args.push(Value::Int(start));
+        args.push(Value::Int(end));
     }
     if let Some(before) = filter.before_id {
         sql.push_str(" AND l.id < ?");
-        args.push(Value::Integer(before));
+        args.push(Value::Int(before));
     }
     let limit = filter.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
     sql.push_str(&format!(" ORDER BY l.id DESC LIMIT {limit}"));
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(params_from_iter(args), |r| {
+    conn.query_all(&sql, &args, |r| {
         let action: String = r.get(3)?;
         Ok(LogRow {
             id: r.get(0)?,
@@ -117,8 +118,7 @@ pub fn list(conn: &Connection, filter: &LogFilter) -> Result<Vec<LogRow>> {
             reg_no: r.get(4)?,
             origin: r.get(6)?,
         })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    })
 }
 
 /// Status moves are stored with the schema's words (`verifying → done

@@ -9,7 +9,13 @@
 mod file;
 mod functions;
 mod migrations;
+pub mod pg;
 mod snapshot;
+mod sql;
+mod sqlite;
+#[cfg(test)]
+pub(crate) mod testing;
+mod value;
 
 use crate::error::{ErrorCode, LoketError, Result};
 use rusqlite::{Connection, OpenFlags};
@@ -20,7 +26,10 @@ pub(crate) use file::open_file;
 pub use functions::entry_hash;
 pub(crate) use functions::{origin, set_origin};
 pub use migrations::SCHEMA_VERSION;
+pub use pg::PgConn;
 pub use snapshot::open_snapshot;
+pub use sql::{Db, Engine, Row};
+pub use value::{FromValue, Value};
 
 /// `PRAGMA application_id` of a Loket database: "LOKT" in ASCII.
 pub const APPLICATION_ID: i32 = 0x4C4F_4B54;

@@ -180,7 +180,7 @@ pub fn create_checked(
     operator: &str,
     now_ms: i64,
 ) -> Result<CreatedRequest> {
-    let request = requests::create_request(conn, input, operator, now_ms)?;
+    let request = requests::create_request(&*conn, input, operator, now_ms)?;
     let duplicates = find(
         conn,
         request.nik.as_deref(),

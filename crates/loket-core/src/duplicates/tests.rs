@@ -47,7 +47,7 @@ pub(super) fn doc(conn: &Connection, request_id: i64, sha_byte: char) -> i64 {
 }
 
 pub(super) fn close(conn: &mut Connection, reg: &str, at: i64) {
-    move_request(conn, reg, Status::Verifying, None, None, "Rina", at).unwrap();
+    move_request(&*conn, reg, Status::Verifying, None, None, "Rina", at).unwrap();
     move_request(
         conn,
         reg,

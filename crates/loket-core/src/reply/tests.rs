@@ -24,7 +24,7 @@ fn setup() -> (rusqlite::Connection, String) {
 }
 
 fn finish(conn: &mut rusqlite::Connection, reg: &str, outcome: Outcome) {
-    move_request(conn, reg, Status::Verifying, None, None, "Rina", NOW + 1).unwrap();
+    move_request(&*conn, reg, Status::Verifying, None, None, "Rina", NOW + 1).unwrap();
     move_request(
         conn,
         reg,

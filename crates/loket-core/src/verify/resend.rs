@@ -44,7 +44,7 @@ pub fn request_resend(
             ),
         ));
     }
-    let current = get_by_reg_no(conn, reg_no)?;
+    let current = get_by_reg_no(&*conn, reg_no)?;
     let note = revisions
         .iter()
         .map(|r| {
@@ -57,7 +57,7 @@ pub fn request_resend(
         .collect::<Vec<_>>()
         .join("; ");
     let request = move_request(
-        conn,
+        &*conn,
         &current.reg_no,
         Status::WaitingCitizen,
         None,

@@ -33,8 +33,17 @@ pub(super) fn new_request(conn: &mut Connection, name: &str, at: i64) -> String 
 
 /// A request received at NOW, verified by Budi, done by Dewi after `minutes`.
 pub(super) fn finished_request(conn: &mut Connection, minutes: i64) -> String {
-    let reg = new_request(conn, "Siti Aminah", NOW);
-    requests::move_request(conn, &reg, Status::Verifying, None, None, "Budi", NOW + MIN).unwrap();
+    let reg = new_request(&mut *conn, "Siti Aminah", NOW);
+    requests::move_request(
+        &*conn,
+        &reg,
+        Status::Verifying,
+        None,
+        None,
+        "Budi",
+        NOW + MIN,
+    )
+    .unwrap();
     requests::move_request(
         conn,
         &reg,
@@ -263,8 +272,17 @@ fn longest(conn: &mut Connection) -> String {
     };
     office::save(conn, &profile).unwrap();
     let name = "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM WIDYAWATI";
-    let reg = new_request(conn, name, NOW);
-    requests::move_request(conn, &reg, Status::Verifying, None, None, "Budi", NOW + MIN).unwrap();
+    let reg = new_request(&mut *conn, name, NOW);
+    requests::move_request(
+        &*conn,
+        &reg,
+        Status::Verifying,
+        None,
+        None,
+        "Budi",
+        NOW + MIN,
+    )
+    .unwrap();
     reg
 }
 
