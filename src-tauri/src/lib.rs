@@ -28,8 +28,8 @@ fn open_desk(
     args: &StartArgs,
 ) -> Result<Desk, loket_core::LoketError> {
     let mut desk = Desk::open(&dir?)?;
-    if args.demo && demo::is_empty(desk.conn())? {
-        demo::seed(desk.conn_mut(), 120, 14, clock::now_ms(), 20261125)?;
+    if args.demo && demo::is_empty(desk.conn()?)? {
+        demo::seed(desk.conn_mut()?, 120, 14, clock::now_ms(), 20261125)?;
     }
     Ok(desk)
 }

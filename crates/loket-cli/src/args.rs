@@ -22,6 +22,18 @@ pub(crate) struct Cli {
     /// LOKET_SUPERVISOR_PIN or the first line of standard input.
     #[arg(long, global = true, env = "LOKET_SUPERVISOR", value_name = "NAME")]
     pub(crate) supervisor: Option<String>,
+    /// Office mode: the office's PostgreSQL database
+    /// (postgres://user:password@host:port/database) instead of the data
+    /// folder's own file; prefer setting LOKET_DATABASE_URL, which other
+    /// users of the PC cannot read in the process list.
+    #[arg(
+        long,
+        global = true,
+        env = "LOKET_DATABASE_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    pub(crate) database: Option<String>,
     #[command(subcommand)]
     pub(crate) cmd: Cmd,
 }
@@ -97,6 +109,11 @@ pub(crate) enum Cmd {
     Retention {
         #[command(subcommand)]
         cmd: crate::retention::RetentionCmd,
+    },
+    /// Office mode: set up the office's PostgreSQL database, see its state.
+    Office {
+        #[command(subcommand)]
+        cmd: crate::office::OfficeCmd,
     },
 }
 

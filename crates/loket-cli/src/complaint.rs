@@ -119,16 +119,22 @@ pub(crate) fn run(
                 },
                 text,
             };
-            one(complaints::create(desk.conn_mut(), &input, &op, now).map_err(fail)?)?;
+            one(
+                complaints::create(desk.conn_mut().map_err(fail)?, &input, &op, now)
+                    .map_err(fail)?,
+            )?;
         }
         ComplaintCmd::Answer { reg, text, .. } => {
-            one(complaints::answer(desk.conn_mut(), &reg, &text, &op, now).map_err(fail)?)?;
+            one(
+                complaints::answer(desk.conn_mut().map_err(fail)?, &reg, &text, &op, now)
+                    .map_err(fail)?,
+            )?;
         }
         ComplaintCmd::Close { reg, .. } => {
-            one(complaints::close(desk.conn_mut(), &reg, &op, now).map_err(fail)?)?;
+            one(complaints::close(desk.conn_mut().map_err(fail)?, &reg, &op, now).map_err(fail)?)?;
         }
         ComplaintCmd::List { open, .. } => {
-            let rows = complaints::list(desk.conn(), open, now).map_err(fail)?;
+            let rows = complaints::list(desk.conn().map_err(fail)?, open, now).map_err(fail)?;
             if json {
                 stdio::json(&rows)?;
             } else {

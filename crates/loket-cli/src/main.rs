@@ -15,6 +15,7 @@ mod backup;
 mod complaint;
 mod exit;
 mod ocr;
+mod office;
 mod output;
 mod pos;
 mod receipt;
@@ -60,16 +61,27 @@ fn main() -> ExitCode {
     exit::code(result)
 }
 
+/// The office database of this run (`--database` / LOKET_DATABASE_URL),
+/// set once by `run`.
+static OFFICE_DATABASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// The desk a command works on: the office database when one is given
+/// (the data folder then only caches), else the data folder's own file.
 fn open_desk(dir: Option<PathBuf>, json: bool) -> Result<Desk, Failure> {
     let dir = datadir::resolve_data_dir(dir).map_err(|e| Failure::input(e, json))?;
-    Desk::open(&dir).map_err(|e| Failure::input(e, json))
+    match OFFICE_DATABASE.get() {
+        Some(url) => Desk::open_office(url, &dir),
+        None => Desk::open(&dir),
+    }
+    .map_err(|e| Failure::input(e, json))
 }
 
 pub(crate) fn operator_of(desk: &Desk, explicit: Option<String>) -> String {
     explicit
         .filter(|o| !o.trim().is_empty())
         .or_else(|| {
-            settings::get(desk.conn(), settings::KEY_OPERATOR)
+            desk.conn()
+                .and_then(|c| settings::get(c, settings::KEY_OPERATOR))
                 .ok()
                 .flatten()
         })
@@ -86,6 +98,9 @@ fn parse_arg<T>(
 
 fn run(cli: Cli) -> Result<Verdict, Failure> {
     let today = clock::wib_date(clock::now_ms());
+    if let Some(url) = cli.database.clone().filter(|u| !u.trim().is_empty()) {
+        let _ = OFFICE_DATABASE.set(url);
+    }
     match cli.cmd {
         Cmd::Nik {
             cmd:
@@ -133,7 +148,9 @@ fn run(cli: Cli) -> Result<Verdict, Failure> {
                     loket_core::set_operator(&desk, &name).map_err(|e| Failure::input(e, false))?
                 }
                 OperatorCmd::Show => {
-                    let name = settings::get(desk.conn(), settings::KEY_OPERATOR)
+                    let name = desk
+                        .conn()
+                        .and_then(|c| settings::get(c, settings::KEY_OPERATOR))
                         .map_err(|e| Failure::input(e, false))?;
                     outln!("{}", name.unwrap_or_default())?;
                 }
@@ -144,8 +161,14 @@ fn run(cli: Cli) -> Result<Verdict, Failure> {
             cmd: DemoCmd::Seed { count, days, seed },
         } => {
             let mut desk = open_desk(cli.data_dir, false)?;
-            let n = demo::seed(desk.conn_mut(), count, days, clock::now_ms(), seed)
-                .map_err(|e| Failure::input(e, false))?;
+            let n = demo::seed(
+                desk.conn_mut().map_err(|e| Failure::input(e, false))?,
+                count,
+                days,
+                clock::now_ms(),
+                seed,
+            )
+            .map_err(|e| Failure::input(e, false))?;
             outln!(
                 "{n} permohonan contoh ditambahkan ke {}",
                 desk.dir().display()
@@ -156,6 +179,7 @@ fn run(cli: Cli) -> Result<Verdict, Failure> {
         Cmd::Restore(a) => backup::restore(cli.operator, a),
         Cmd::Ocr(a) => ocr::run(a),
         Cmd::Retention { cmd } => retention::run(cli.data_dir, cli.supervisor, cmd),
+        Cmd::Office { cmd } => office::run(OFFICE_DATABASE.get().map(String::as_str), cmd),
     }
 }
 
@@ -178,8 +202,13 @@ fn run_request(
                 category,
                 problem: a.problem,
             };
-            let created = duplicates::create_checked(desk.conn_mut(), &input, &op, clock::now_ms())
-                .map_err(|e| Failure::input(e, a.json))?;
+            let created = duplicates::create_checked(
+                desk.conn_mut().map_err(|e| Failure::input(e, a.json))?,
+                &input,
+                &op,
+                clock::now_ms(),
+            )
+            .map_err(|e| Failure::input(e, a.json))?;
             output::created(&created, a.json)?;
             Ok(Verdict::Ok)
         }
@@ -202,14 +231,14 @@ fn run_request(
                 },
                 limit,
             };
-            let page = search::list(desk.conn(), &query).map_err(|e| Failure::input(e, json))?;
+            let page = search::list(desk.db(), &query).map_err(|e| Failure::input(e, json))?;
             output::page(&page, json)?;
             Ok(Verdict::Ok)
         }
         RequestCmd::Show { reg, json } => {
             let desk = open_desk(data_dir, json)?;
             let d =
-                requests::detail(desk.conn(), &reg, today).map_err(|e| Failure::input(e, json))?;
+                requests::detail(desk.db(), &reg, today).map_err(|e| Failure::input(e, json))?;
             output::detail(&d, json)?;
             Ok(Verdict::Ok)
         }
@@ -222,10 +251,10 @@ fn run_request(
         } => {
             let to = Status::parse(&to).map_err(|e| Failure::usage(e, json))?;
             let outcome = parse_arg(outcome.as_deref(), Outcome::parse, json)?;
-            let mut desk = open_desk(data_dir, json)?;
+            let desk = open_desk(data_dir, json)?;
             let op = operator_of(&desk, operator);
             let req = requests::move_request(
-                desk.conn_mut(),
+                desk.db(),
                 &reg,
                 to,
                 outcome,
@@ -246,7 +275,7 @@ fn run_request(
             let mut desk = open_desk(data_dir, json)?;
             let op = operator_of(&desk, operator);
             let target = duplicates::merge(
-                desk.conn_mut(),
+                desk.conn_mut().map_err(|e| Failure::input(e, json))?,
                 &reg,
                 &into,
                 reason.as_deref(),
@@ -265,8 +294,15 @@ fn run_request(
         } => {
             let mut desk = open_desk(data_dir, json)?;
             let op = operator_of(&desk, operator);
-            duplicates::keep_separate(desk.conn_mut(), &reg, &other, &reason, &op, clock::now_ms())
-                .map_err(|e| Failure::input(e, json))?;
+            duplicates::keep_separate(
+                desk.conn_mut().map_err(|e| Failure::input(e, json))?,
+                &reg,
+                &other,
+                &reason,
+                &op,
+                clock::now_ms(),
+            )
+            .map_err(|e| Failure::input(e, json))?;
             output::kept_separate(&reg, &other, json)?;
             Ok(Verdict::Ok)
         }

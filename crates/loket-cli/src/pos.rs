@@ -112,7 +112,8 @@ pub(crate) fn run(
                 note: note.unwrap_or_default(),
                 requested_at: None,
             };
-            let d = delivery::create(desk.conn_mut(), &input, &op, now).map_err(fail)?;
+            let d =
+                delivery::create(desk.conn_mut().map_err(fail)?, &input, &op, now).map_err(fail)?;
             if json {
                 stdio::json(&d)?;
             } else {
@@ -137,8 +138,8 @@ pub(crate) fn run(
                 cod_amount: cod,
                 note,
             };
-            let d =
-                delivery::move_to(desk.conn_mut(), &reg, to, &details, &op, now).map_err(fail)?;
+            let d = delivery::move_to(desk.conn_mut().map_err(fail)?, &reg, to, &details, &op, now)
+                .map_err(fail)?;
             if json {
                 stdio::json(&d)?;
             } else {
@@ -151,7 +152,7 @@ pub(crate) fn run(
                 include_done: all,
                 ..DeliveryQuery::default()
             };
-            let rows = delivery::list(desk.conn(), &q, now).map_err(fail)?;
+            let rows = delivery::list(desk.conn().map_err(fail)?, &q, now).map_err(fail)?;
             if json {
                 stdio::json(&rows)?;
             } else {
@@ -174,7 +175,8 @@ pub(crate) fn run(
                 Some(d) => parse_date(&d).map_err(|e| Failure::usage(e, json))?,
                 None => clock::wib_date(now),
             };
-            let rows = delivery::handover_list(desk.conn(), day, now).map_err(fail)?;
+            let rows =
+                delivery::handover_list(desk.conn().map_err(fail)?, day, now).map_err(fail)?;
             if json {
                 stdio::json(&rows)?;
             } else {

@@ -61,12 +61,12 @@ pub(crate) fn run(
         return Err(usage(xlsx_needs_out()));
     }
     let desk = open_desk(data_dir, json)?;
-    let conn = desk.conn();
     let opts = RecapOptions {
         full_nik: a.full_nik,
     };
     let now = clock::now_ms();
     let input = |e| Failure::input(e, json);
+    let conn = desk.conn().map_err(input)?;
     // Every export is in the access log, with where it went and whether
     // NIKs were whole: the same entry as the app's (`rekap_diekspor`).
     let by = crate::actor::operator(&desk, operator);

@@ -36,7 +36,7 @@ fn request(desk: &mut Desk, at: i64) -> String {
         nik: Some(NIK.into()),
         ..Default::default()
     };
-    requests::create_request(desk.conn_mut(), &input, "Rina", at)
+    requests::create_request(desk.conn_mut().unwrap(), &input, "Rina", at)
         .unwrap()
         .reg_no
 }
@@ -46,7 +46,7 @@ fn add(desk: &mut Desk, reg: &str, file: &str, kind: DocKind, at: i64) -> Docume
 }
 
 fn close(desk: &mut Desk, reg: &str, at: i64) {
-    let c = desk.conn_mut();
+    let c = desk.conn_mut().unwrap();
     requests::move_request(&*c, reg, Status::Verifying, None, None, "Rina", at).unwrap();
     let done = Some(Outcome::Updated);
     requests::move_request(c, reg, Status::Done, done, None, "Rina", at).unwrap();

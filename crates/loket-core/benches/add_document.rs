@@ -46,7 +46,7 @@ fn fresh() -> (tempfile::TempDir, Desk, String) {
         phone: "081234567890".into(),
         ..Default::default()
     };
-    let reg = requests::create_request(desk.conn_mut(), &input, "Bench", 0)
+    let reg = requests::create_request(desk.conn_mut().unwrap(), &input, "Bench", 0)
         .unwrap()
         .reg_no;
     (dir, desk, reg)

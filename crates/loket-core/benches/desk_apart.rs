@@ -35,9 +35,10 @@ fn main() {
     let tmp = tempfile::tempdir().unwrap();
     let now = clock::now_ms();
     let mut desk = Desk::open(tmp.path()).unwrap();
-    demo::seed(desk.conn_mut(), rows, 30, now, 42).unwrap();
+    demo::seed(desk.conn_mut().unwrap(), rows, 30, now, 42).unwrap();
     let reg: String = desk
         .conn()
+        .unwrap()
         .query_row("SELECT reg_no FROM requests ORDER BY id LIMIT 1", [], |r| {
             r.get(0)
         })
@@ -54,7 +55,7 @@ fn main() {
     let shared = SharedDesk::new(desk);
     let page = || {
         shared
-            .with(|d| queue::page(d.conn(), &ListQuery::default(), now))
+            .with(|d| queue::page(d.conn().unwrap(), &ListQuery::default(), now))
             .unwrap();
     };
 

@@ -38,9 +38,9 @@ fn main() {
     let data = dir.path().join("data");
     let mut desk = Desk::open(&data).unwrap();
     let (s, _) = secs(|| {
-        demo::seed(desk.conn_mut(), rows, 365, NOW, 42).unwrap();
+        demo::seed(desk.conn_mut().unwrap(), rows, 365, NOW, 42).unwrap();
         // Two documents per request, added when it arrived; distinct contents.
-        desk.conn()
+        desk.conn().unwrap()
             .execute_batch(
                 "INSERT INTO documents (request_id, kind, sha256, format, width, height, pages, bytes, added_at, operator)
                  SELECT r.id, k.kind, printf('%056x%08x', r.id, k.n), 'jpeg', 1200, 1600, 1, 250000,
@@ -50,8 +50,12 @@ fn main() {
             )
             .unwrap();
     });
-    let count =
-        |desk: &Desk, sql: &str| -> i64 { desk.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
+    let count = |desk: &Desk, sql: &str| -> i64 {
+        desk.conn()
+            .unwrap()
+            .query_row(sql, [], |r| r.get(0))
+            .unwrap()
+    };
     println!(
         "seeded {rows} requests and {} document rows over a year in {s:.1} s",
         count(&desk, "SELECT count(*) FROM documents")
@@ -59,14 +63,14 @@ fn main() {
     let ids: Vec<i64> = (1..=500)
         .map(|i| i64::from(i) * i64::from(rows / 500))
         .collect();
-    let reference = support::reference(desk.conn(), &ids);
+    let reference = support::reference(desk.conn().unwrap(), &ids);
     println!(
         "reference: primary-key lookup p50 {:.3} ms, p95 {:.3} ms",
         reference.0, reference.1
     );
 
-    let (plan_s, plan) = secs(|| retention::plan(desk.conn(), NOW).unwrap());
-    let (again_s, _) = secs(|| retention::plan(desk.conn(), NOW).unwrap());
+    let (plan_s, plan) = secs(|| retention::plan(desk.conn().unwrap(), NOW).unwrap());
+    let (again_s, _) = secs(|| retention::plan(desk.conn().unwrap(), NOW).unwrap());
     println!(
         "retention plan (dry run), a year of history, 30 days: {} documents due; \
          {plan_s:.2} s, again {again_s:.2} s",

@@ -10,7 +10,7 @@
 //! opens read-only when that shows all its data (`db/snapshot.rs`): the
 //! queue stays readable and every write is refused with a coded error.
 
-use crate::db;
+use crate::db::{self, Db, PgConn};
 use crate::documents;
 use crate::error::{ErrorCode, LoketError, Result};
 use rusqlite::Connection;
@@ -47,11 +47,19 @@ pub fn resolve_data_dir(explicit: Option<PathBuf>) -> Result<PathBuf> {
         })
 }
 
-/// An open data folder: its path and a connection to its database.
+/// An open desk: its local folder and its database, either the folder's
+/// own SQLite file (a single desk) or the office's PostgreSQL (office
+/// mode, the folder then only caches).
 pub struct Desk {
     dir: PathBuf,
-    conn: Connection,
+    store: Store,
     read_only: bool,
+}
+
+enum Store {
+    Folder(Connection),
+    /// The office database, and its address for another connection.
+    Office(Box<PgConn>, String),
 }
 
 impl Desk {
@@ -88,9 +96,34 @@ impl Desk {
         }
         Ok(Desk {
             dir: dir.to_path_buf(),
-            conn,
+            store: Store::Folder(conn),
             read_only,
         })
+    }
+
+    /// A desk of the office database at `url` (office mode), with `dir` as
+    /// its local folder. The database must be set up (`office init`) with
+    /// this build's schema; nothing falls back to a local file.
+    pub fn open_office(url: &str, dir: &Path) -> Result<Desk> {
+        let conn = PgConn::connect(url)?;
+        Ok(Desk {
+            dir: dir.to_path_buf(),
+            store: Store::Office(Box::new(conn), url.to_owned()),
+            read_only: false,
+        })
+    }
+
+    /// Whether this desk works on the office database.
+    pub fn is_office(&self) -> bool {
+        matches!(self.store, Store::Office(..))
+    }
+
+    /// The database, whichever engine it is.
+    pub fn db(&self) -> Db<'_> {
+        match &self.store {
+            Store::Folder(c) => Db::Sqlite(c),
+            Store::Office(c, _) => Db::Postgres(c),
+        }
     }
 
     /// A second connection to the same folder (same read-only mode, no
@@ -99,6 +132,9 @@ impl Desk {
     /// the desk goes on through the first. SQLite's own locks keep the two
     /// apart, and writes stay short transactions.
     pub fn another(&self) -> Result<Desk> {
+        if let Store::Office(_, url) = &self.store {
+            return Desk::open_office(url, &self.dir);
+        }
         let path = self.dir.join(db::DB_FILE);
         let conn = if self.read_only {
             db::open_snapshot(&path)?
@@ -107,7 +143,7 @@ impl Desk {
         };
         Ok(Desk {
             dir: self.dir.clone(),
-            conn,
+            store: Store::Folder(conn),
             read_only: self.read_only,
         })
     }
@@ -136,13 +172,29 @@ impl Desk {
         Ok(())
     }
 
-    pub fn conn(&self) -> &Connection {
-        &self.conn
+    /// The folder's own SQLite connection, for what has not moved to
+    /// [`Desk::db`] yet; in office mode such work is refused with
+    /// `belum_ada_di_mode_kantor`, never done on a local file.
+    pub fn conn(&self) -> Result<&Connection> {
+        match &self.store {
+            Store::Folder(c) => Ok(c),
+            Store::Office(..) => Err(not_in_office()),
+        }
     }
 
-    pub fn conn_mut(&mut self) -> &mut Connection {
-        &mut self.conn
+    pub fn conn_mut(&mut self) -> Result<&mut Connection> {
+        match &mut self.store {
+            Store::Folder(c) => Ok(c),
+            Store::Office(..) => Err(not_in_office()),
+        }
     }
+}
+
+fn not_in_office() -> LoketError {
+    LoketError::new(
+        ErrorCode::BelumAdaDiModeKantor,
+        "Fitur ini belum tersedia di mode kantor (basis data bersama). Kerjakan di meja dengan folder data sendiri.",
+    )
 }
 
 #[cfg(test)]
@@ -155,7 +207,7 @@ mod tests {
     fn read_only_desk(dir: &Path) -> Desk {
         Desk {
             dir: dir.to_path_buf(),
-            conn: db::open_snapshot(&dir.join(db::DB_FILE)).unwrap(),
+            store: Store::Folder(db::open_snapshot(&dir.join(db::DB_FILE)).unwrap()),
             read_only: true,
         }
     }
@@ -164,22 +216,23 @@ mod tests {
     fn a_read_only_desk_reads_and_refuses_writes_before_any_work() {
         let dir = tempfile::tempdir().unwrap();
         {
-            let mut desk = Desk::open(dir.path()).unwrap();
+            let desk = Desk::open(dir.path()).unwrap();
             assert!(!desk.read_only());
             let input = NewRequest {
                 name: "Siti Aminah".into(),
                 phone: "081234567890".into(),
                 ..Default::default()
             };
-            crate::requests::create_request(desk.conn_mut(), &input, "Rina", 1).unwrap();
+            crate::requests::create_request(desk.db(), &input, "Rina", 1).unwrap();
         }
         let mut desk = read_only_desk(dir.path());
         let reg: String = desk
             .conn()
+            .unwrap()
             .query_row("SELECT reg_no FROM requests", [], |r| r.get(0))
             .unwrap();
         assert_eq!(
-            crate::requests::get_by_reg_no(desk.conn(), &reg)
+            crate::requests::get_by_reg_no(desk.db(), &reg)
                 .unwrap()
                 .name,
             "SITI AMINAH"
@@ -193,7 +246,7 @@ mod tests {
             "refused before a file is written"
         );
         let err = crate::requests::create_request(
-            desk.conn_mut(),
+            desk.conn_mut().unwrap(),
             &NewRequest {
                 name: "Budi".into(),
                 phone: "081234567891".into(),

@@ -41,7 +41,10 @@ pub struct DocAddResult {
 /// not purged: its paths then lead to files that may be gone, never to
 /// files that should not be shown.
 pub fn view(desk: &Desk, doc: Document) -> DocumentView {
-    let purged_at = retention::purged_at(desk.conn(), doc.id).ok().flatten();
+    let purged_at = desk
+        .conn()
+        .ok()
+        .and_then(|c| retention::purged_at(c, doc.id).ok().flatten());
     view_with(desk, doc, purged_at)
 }
 
@@ -74,7 +77,7 @@ pub fn list(desk: &Desk, reg_no: &str) -> Result<Vec<DocumentView>> {
     documents::list(desk, reg_no)?
         .into_iter()
         .map(|d| {
-            let purged_at = retention::purged_at(desk.conn(), d.id)?;
+            let purged_at = retention::purged_at(desk.conn()?, d.id)?;
             Ok(view_with(desk, d, purged_at))
         })
         .collect()
@@ -87,7 +90,7 @@ pub fn open(desk: &Desk, reg_no: &str, viewer: &str, now_ms: i64) -> Result<Vec<
     if !docs.is_empty() {
         let kinds: Vec<&str> = docs.iter().map(|d| d.doc.kind.as_str()).collect();
         crate::audit::record(
-            desk.conn(),
+            desk.conn()?,
             now_ms,
             viewer,
             crate::audit::Action::DokumenDilihat,

@@ -52,6 +52,9 @@ pub enum ErrorCode {
     AksesKantorDitolak,
     /// The office database has no Loket schema yet (`loket-cli office init`).
     KantorBelumDisiapkan,
+    /// A feature not yet moved to office mode (it still needs a desk's
+    /// own SQLite folder).
+    BelumAdaDiModeKantor,
     /// The disk is full.
     DiskPenuh,
     /// Any other storage failure.

@@ -49,7 +49,7 @@ pub fn request(desk: &mut Desk, name: &str, at: i64) -> String {
         phone: "081234567890".into(),
         ..Default::default()
     };
-    requests::create_request(desk.conn_mut(), &input, "Rina", at)
+    requests::create_request(desk.conn_mut().unwrap(), &input, "Rina", at)
         .unwrap()
         .reg_no
 }
@@ -61,7 +61,7 @@ pub fn add(desk: &mut Desk, reg: &str, file: &str, kind: DocKind, at: i64) -> Do
 
 /// Moves a request through verifying to done (`updated`) at `at`.
 pub fn close(desk: &mut Desk, reg: &str, at: i64) {
-    let conn = desk.conn_mut();
+    let conn = desk.conn_mut().unwrap();
     requests::move_request(&*conn, reg, Status::Verifying, None, None, "Rina", at).unwrap();
     requests::move_request(
         conn,
@@ -99,5 +99,8 @@ pub fn files_of(desk: &Desk, doc: &Document) -> Vec<PathBuf> {
 }
 
 pub fn count(desk: &Desk, sql: &str) -> i64 {
-    desk.conn().query_row(sql, [], |r| r.get(0)).unwrap()
+    desk.conn()
+        .unwrap()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap()
 }

@@ -14,6 +14,7 @@ pub fn command(dir: &Path, args: &[&str]) -> Command {
         .arg(dir)
         .args(args)
         .env_remove("LOKET_DATA_DIR")
+        .env_remove("LOKET_DATABASE_URL")
         .env("LOKET_OPERATOR", "Rina");
     c
 }

@@ -150,7 +150,7 @@ pub fn restore(from: &Path, to: &Path) -> Result<RestoreReport> {
     let (requests, documents, schema_version) = {
         let desk = Desk::open(&root)?;
         let count = |sql: &str| -> Result<u64> {
-            let n: i64 = desk.conn().query_row(sql, [], |r| r.get(0))?;
+            let n: i64 = desk.conn()?.query_row(sql, [], |r| r.get(0))?;
             Ok(u64::try_from(n).unwrap_or(0))
         };
         (

@@ -31,7 +31,7 @@ fn requests_of(desk: &Desk) -> Vec<(String, String, String)> {
         limit: Some(1000),
         ..Default::default()
     };
-    let mut rows: Vec<_> = search::list(desk.conn(), &q)
+    let mut rows: Vec<_> = search::list(desk.conn().unwrap(), &q)
         .unwrap()
         .items
         .into_iter()

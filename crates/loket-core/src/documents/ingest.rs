@@ -47,7 +47,7 @@ pub(super) fn ingest(desk: &Desk, bytes: &[u8]) -> Result<Stored> {
     let (format, source) = validate(bytes)?;
     let sha256 = sha256_hex(bytes);
     let root = store_dir(desk.dir());
-    if let Some(known) = rows::known(desk.conn(), &sha256)? {
+    if let Some(known) = rows::known(desk.conn()?, &sha256)? {
         if known.format == format && store::complete(&root, &sha256, format, known.pages) {
             return Ok(known);
         }

@@ -236,12 +236,12 @@ pub fn add_bytes(
     // Cheap refusals first: an unknown request or a read-only folder must
     // not cost a decode or leave files.
     desk.check_writable()?;
-    crate::requests::get_by_reg_no(desk.conn(), reg_no)?;
+    crate::requests::get_by_reg_no(desk.db(), reg_no)?;
     let stored = ingest::ingest(desk, bytes)?;
     let file_name = kind::clean_file_name(file_name, stored.format);
     let kind = kind.unwrap_or_else(|| guess_kind(&file_name, stored.width, stored.height));
     let doc = rows::insert(
-        desk.conn_mut(),
+        desk.conn_mut()?,
         reg_no,
         &stored,
         kind,
@@ -261,12 +261,12 @@ pub fn add_bytes(
 
 /// The documents of a request that are not removed, in the order added.
 pub fn list(desk: &Desk, reg_no: &str) -> Result<Vec<Document>> {
-    rows::list(desk.conn(), reg_no)
+    rows::list(desk.conn()?, reg_no)
 }
 
 /// One document that is not removed.
 pub fn get(desk: &Desk, doc_id: i64) -> Result<Document> {
-    rows::get(desk.conn(), doc_id)
+    rows::get(desk.conn()?, doc_id)
 }
 
 /// Removes a document from its request: records who, when and why (a reason
@@ -279,7 +279,7 @@ pub fn remove(
     now_ms: i64,
 ) -> Result<()> {
     let operator = check_operator(operator)?;
-    rows::remove(desk.conn_mut(), doc_id, reason, &operator, now_ms)
+    rows::remove(desk.conn_mut()?, doc_id, reason, &operator, now_ms)
 }
 
 /// Sets what a document is (the operator's correction of the guess).
@@ -292,7 +292,7 @@ pub fn set_kind(
     now_ms: i64,
 ) -> Result<Document> {
     let operator = check_operator(operator)?;
-    rows::set_kind(desk.conn_mut(), doc_id, kind, &operator, now_ms)
+    rows::set_kind(desk.conn_mut()?, doc_id, kind, &operator, now_ms)
 }
 
 /// The upright display copy (JPEG, long side at most [`DISPLAY_LONG_SIDE`])

@@ -45,7 +45,7 @@ pub(super) fn new_request(desk: &mut Desk, name: &str) -> String {
         phone: "081234567890".into(),
         ..Default::default()
     };
-    requests::create_request(desk.conn_mut(), &input, "Rina", NOW)
+    requests::create_request(desk.conn_mut().unwrap(), &input, "Rina", NOW)
         .unwrap()
         .reg_no
 }
@@ -69,7 +69,10 @@ pub(super) fn files_under(dir: &Path) -> Vec<PathBuf> {
 }
 
 pub(super) fn count(desk: &Desk, sql: &str) -> i64 {
-    desk.conn().query_row(sql, [], |r| r.get(0)).unwrap()
+    desk.conn()
+        .unwrap()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap()
 }
 
 /// Width and height of a JPEG file from its header.

@@ -86,6 +86,7 @@ fn removal_is_an_event_and_keeps_the_file() {
     );
     let (by, reason, at): (String, String, i64) = desk
         .conn()
+        .unwrap()
         .query_row(
             "SELECT removed_by, remove_reason, removed_at FROM documents WHERE id = ?1",
             [doc.id],
@@ -97,7 +98,7 @@ fn removal_is_an_event_and_keeps_the_file() {
         ("Budi", "Foto buram, minta kirim ulang", NOW + 5)
     );
     let (action, detail, op): (String, String, String) = desk
-        .conn()
+        .conn().unwrap()
         .query_row(
             "SELECT action, detail, operator FROM document_events WHERE document_id = ?1 ORDER BY id DESC LIMIT 1",
             [doc.id],
@@ -135,7 +136,7 @@ fn events_and_rows_cannot_be_rewritten() {
         "UPDATE documents SET sha256 = 'ab'",
         "UPDATE documents SET removed_at = NULL, removed_by = NULL",
     ] {
-        let err = desk.conn().execute(sql, []).unwrap_err();
+        let err = desk.conn().unwrap().execute(sql, []).unwrap_err();
         assert!(
             err.to_string().contains("document"),
             "{sql} is refused by a trigger: {err}"
@@ -154,7 +155,7 @@ fn kind_corrections_are_events() {
     assert_eq!(kk.kind, DocKind::Kk);
     assert_eq!(get(&desk, doc.id).unwrap().kind, DocKind::Kk);
     let actions: Vec<String> = desk
-        .conn()
+        .conn().unwrap()
         .prepare("SELECT action || ' ' || detail FROM document_events WHERE document_id = ?1 ORDER BY id")
         .unwrap()
         .query_map([doc.id], |r| r.get(0))

@@ -13,7 +13,7 @@ use strum::{EnumString, IntoStaticStr, VariantArray};
 /// logged (`log_dibaca`, with the filter); the pages after it are not.
 pub fn list(desk: &mut Desk, by: &Actor, filter: &LogFilter, now_ms: i64) -> Result<Vec<LogRow>> {
     by.require_supervisor("membaca log akses")?;
-    super::immediate(desk.conn_mut(), |tx| {
+    super::immediate(desk.conn_mut()?, |tx| {
         let rows = audit::list(tx, filter)?;
         if filter.before_id.is_none() {
             audit::record_by(tx, by, now_ms, Action::LogDibaca, None, &describe(filter))?;
@@ -40,7 +40,7 @@ fn describe(filter: &LogFilter) -> String {
 /// Checks the hash chain.
 pub fn verify(desk: &Desk, by: &Actor) -> Result<ChainReport> {
     by.require_supervisor("memeriksa log akses")?;
-    audit::verify(desk.conn())
+    audit::verify(desk.db())
 }
 
 /// What a print the page makes itself is of.
@@ -63,5 +63,5 @@ pub fn printed(desk: &Desk, by: &Actor, kind: PagePrint, detail: &str, now_ms: i
         PagePrint::Handover => Action::SerahTerimaDicetak,
     };
     let detail: String = detail.chars().take(200).collect();
-    audit::record_by(desk.conn(), by, now_ms, action, None, &detail)
+    audit::record_by(desk.db(), by, now_ms, action, None, &detail)
 }

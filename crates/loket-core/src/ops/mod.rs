@@ -49,7 +49,7 @@ pub(crate) fn supervised_change<T>(
     write: impl FnOnce(&Transaction<'_>) -> Result<(T, Action, String)>,
 ) -> Result<T> {
     by.require_supervisor(what)?;
-    immediate(desk.conn_mut(), |tx| {
+    immediate(desk.conn_mut()?, |tx| {
         let (out, action, detail) = write(tx)?;
         audit::record_by(tx, by, now_ms, action, None, &detail)?;
         Ok(out)

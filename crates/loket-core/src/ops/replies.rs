@@ -12,9 +12,9 @@ use crate::Desk;
 
 /// The reply of request `reg_no`, logged against the request.
 pub fn request_reply(desk: &Desk, by: &Actor, reg_no: &str, now_ms: i64) -> Result<Reply> {
-    let r = reply::compose(desk.conn(), reg_no)?;
+    let r = reply::compose(desk.conn()?, reg_no)?;
     audit::record_by(
-        desk.conn(),
+        desk.conn()?,
         by,
         now_ms,
         Action::BalasanDibuka,
@@ -26,14 +26,14 @@ pub fn request_reply(desk: &Desk, by: &Actor, reg_no: &str, now_ms: i64) -> Resu
 
 /// The message of a delivery's current step.
 pub fn delivery_reply(desk: &Desk, by: &Actor, reg_no: &str, now_ms: i64) -> Result<Reply> {
-    let r = reply::compose_delivery(desk.conn(), reg_no, now_ms)?;
+    let r = reply::compose_delivery(desk.conn()?, reg_no, now_ms)?;
     log_service(desk, by, reg_no, &r, now_ms)?;
     Ok(r)
 }
 
 /// A complaint's answer.
 pub fn complaint_reply(desk: &Desk, by: &Actor, reg_no: &str, now_ms: i64) -> Result<Reply> {
-    let r = reply::compose_complaint(desk.conn(), reg_no, now_ms)?;
+    let r = reply::compose_complaint(desk.conn()?, reg_no, now_ms)?;
     log_service(desk, by, reg_no, &r, now_ms)?;
     Ok(r)
 }
@@ -42,7 +42,7 @@ pub fn complaint_reply(desk: &Desk, by: &Actor, reg_no: &str, now_ms: i64) -> Re
 fn log_service(desk: &Desk, by: &Actor, reg_no: &str, r: &Reply, now_ms: i64) -> Result<()> {
     let detail = format!("{reg_no} {}", r.key);
     audit::record_by(
-        desk.conn(),
+        desk.conn()?,
         by,
         now_ms,
         Action::BalasanDibuka,

@@ -39,11 +39,12 @@ fn changed_office() -> OfficeProfile {
 #[test]
 fn a_setting_and_its_entry_land_together_or_not_at_all() {
     let (_dir, mut desk) = desk();
-    let before = office::load(desk.conn()).unwrap();
+    let before = office::load(desk.conn().unwrap()).unwrap();
     let log_before = entries(&desk);
     // The disk "fails" exactly between the setting's write and its entry:
     // the entry's insert is refused after the setting row was written.
     desk.conn()
+        .unwrap()
         .execute_batch(
             "CREATE TEMP TRIGGER entry_fails BEFORE INSERT ON main.access_log
              BEGIN SELECT RAISE(ABORT, 'disk full'); END;",
@@ -53,7 +54,7 @@ fn a_setting_and_its_entry_land_together_or_not_at_all() {
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::GagalMenyimpan, "{err:?}");
     assert_eq!(
-        office::load(desk.conn()).unwrap(),
+        office::load(desk.conn().unwrap()).unwrap(),
         before,
         "the setting's write was rolled back with its entry"
     );
@@ -61,10 +62,11 @@ fn a_setting_and_its_entry_land_together_or_not_at_all() {
         settings::save_retention_days(&mut desk, &supervisor(Origin::App), 5, NOW).unwrap_err();
     assert_eq!(err.code, ErrorCode::GagalMenyimpan, "{err:?}");
     assert_eq!(
-        retention::days(desk.conn()).unwrap(),
+        retention::days(desk.conn().unwrap()).unwrap(),
         retention::DEFAULT_DAYS
     );
     desk.conn()
+        .unwrap()
         .execute_batch("DROP TRIGGER temp.entry_fails")
         .unwrap();
     assert_eq!(entries(&desk), log_before, "no entry either");
@@ -72,7 +74,7 @@ fn a_setting_and_its_entry_land_together_or_not_at_all() {
     // With the disk back, both land.
     settings::save_office(&mut desk, &supervisor(Origin::App), &changed_office(), NOW).unwrap();
     assert_eq!(
-        office::load(desk.conn()).unwrap().address,
+        office::load(desk.conn().unwrap()).unwrap().address,
         changed_office().address
     );
     assert_eq!(entries(&desk), log_before + 1);
@@ -99,7 +101,10 @@ fn an_operator_is_refused_every_supervisor_action_and_nothing_is_written() {
         assert_eq!(err.code, ErrorCode::KhususSupervisor, "action {i}: {err:?}");
     }
     assert_eq!(entries(&desk), log_before, "a refusal writes nothing");
-    assert_eq!(office::load(desk.conn()).unwrap(), OfficeProfile::default());
+    assert_eq!(
+        office::load(desk.conn().unwrap()).unwrap(),
+        OfficeProfile::default()
+    );
 }
 
 #[test]
@@ -133,17 +138,18 @@ fn every_entry_says_whether_the_app_or_the_cli_wrote_it_and_the_chain_holds() {
     // A change logged by the schema's trigger takes the process's origin
     // (this test process is the app's default).
     assert_eq!(origin_of("permohonan_dibuat"), "app");
-    let log = audit::list(desk.conn(), &LogFilter::default()).unwrap();
+    let log = audit::list(desk.conn().unwrap(), &LogFilter::default()).unwrap();
     assert_eq!(log[0].action, "log_dibaca", "reading the log is logged");
     assert_eq!(log[0].origin, "cli");
     // The origin is part of the hash: changing it breaks the chain.
-    assert!(audit::verify(desk.conn()).unwrap().intact);
+    assert!(audit::verify(desk.conn().unwrap()).unwrap().intact);
     desk.conn()
+        .unwrap()
         .execute_batch(
             "DROP TRIGGER access_log_append_only_update;
              UPDATE access_log SET origin = 'app' WHERE action = 'pengaturan_diubah';",
         )
         .unwrap();
-    let report = audit::verify(desk.conn()).unwrap();
+    let report = audit::verify(desk.conn().unwrap()).unwrap();
     assert!(!report.intact, "a rewritten origin is found");
 }

@@ -44,7 +44,7 @@ fn a_deep_data_folder_under_a_non_ascii_user_name_works() {
         phone: "081234567890".into(),
         ..Default::default()
     };
-    let reg = requests::create_request(desk.conn_mut(), &input, "Rina", T0)
+    let reg = requests::create_request(desk.conn_mut().unwrap(), &input, "Rina", T0)
         .unwrap()
         .reg_no;
     let photo = documents::add_path(
@@ -85,7 +85,7 @@ fn a_deep_data_folder_under_a_non_ascii_user_name_works() {
     let day = clock::wib_date(T0);
     let csv = exports.join("rekap.csv");
     recap::export_csv(
-        desk.conn(),
+        desk.conn().unwrap(),
         day,
         day,
         RecapOptions::default(),
@@ -105,6 +105,7 @@ fn a_deep_data_folder_under_a_non_ascii_user_name_works() {
     let desk = Desk::open(&dir).unwrap();
     let mode: String = desk
         .conn()
+        .unwrap()
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
     assert_eq!(

@@ -151,8 +151,8 @@ pub fn plan(conn: &Connection, now_ms: i64) -> Result<Vec<PurgeItem>> {
 /// left behind. Running it again at the same moment changes nothing.
 pub fn run(desk: &mut Desk, now_ms: i64, operator: &str) -> Result<RetentionReport> {
     let operator = check_operator(operator)?;
-    let days = days(desk.conn())?;
-    let purged = purge::record(desk.conn_mut(), days, now_ms, &operator)?;
+    let days = days(desk.conn()?)?;
+    let purged = purge::record(desk.conn_mut()?, days, now_ms, &operator)?;
     let deleted = purge::delete_files(desk, now_ms)?;
     let report = RetentionReport {
         days,
@@ -165,7 +165,7 @@ pub fn run(desk: &mut Desk, now_ms: i64, operator: &str) -> Result<RetentionRepo
         contents_left: deleted.left,
         error: deleted.error,
     };
-    purge::finish(desk.conn(), &report, deleted.handled_upto)?;
+    purge::finish(desk.conn()?, &report, deleted.handled_upto)?;
     Ok(report)
 }
 

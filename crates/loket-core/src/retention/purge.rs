@@ -182,8 +182,8 @@ fn io(err: &std::io::Error, path: &Path) -> LoketError {
 /// the first error, and retried by the next run; the others go on.
 pub(super) fn delete_files(desk: &mut Desk, now_ms: i64) -> Result<Deleted> {
     let dir = desk.dir().to_path_buf();
-    let after = handled_upto(desk.conn())?;
-    let todo = candidates(desk.conn(), after)?;
+    let after = handled_upto(desk.conn()?)?;
+    let todo = candidates(desk.conn()?, after)?;
     let mut done = Deleted {
         handled_upto: todo.iter().map(|c| c.last_purge).max().unwrap_or(after),
         ..Deleted::default()
@@ -192,7 +192,7 @@ pub(super) fn delete_files(desk: &mut Desk, now_ms: i64) -> Result<Deleted> {
     let mut rest = todo.iter().peekable();
     while rest.peek().is_some() {
         let tx = desk
-            .conn_mut()
+            .conn_mut()?
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let started = Instant::now();
         while let Some(content) = rest.next_if(|_| started.elapsed() < LOCK_SLICE) {

@@ -18,26 +18,26 @@ fn present(desk: &Desk, doc: &documents::Document) -> usize {
 #[test]
 fn the_period_is_a_setting_with_a_default_and_bounds() {
     let (_dir, desk) = desk();
-    assert_eq!(days(desk.conn()).unwrap(), 30);
-    assert_eq!(set_days(desk.conn(), 90).unwrap(), 90);
-    assert_eq!(days(desk.conn()).unwrap(), 90);
+    assert_eq!(days(desk.conn().unwrap()).unwrap(), 30);
+    assert_eq!(set_days(desk.conn().unwrap(), 90).unwrap(), 90);
+    assert_eq!(days(desk.conn().unwrap()).unwrap(), 90);
     for bad in [0, -1, 3651, i64::MAX] {
-        let err = set_days(desk.conn(), bad).unwrap_err();
+        let err = set_days(desk.conn().unwrap(), bad).unwrap_err();
         assert_eq!(err.code, ErrorCode::MasaRetensiTidakValid, "{bad}");
     }
     assert_eq!(
-        days(desk.conn()).unwrap(),
+        days(desk.conn().unwrap()).unwrap(),
         90,
         "a refused value changes nothing"
     );
-    assert_eq!(set_days(desk.conn(), 1).unwrap(), 1);
-    assert_eq!(set_days(desk.conn(), 3650).unwrap(), 3650);
+    assert_eq!(set_days(desk.conn().unwrap(), 1).unwrap(), 1);
+    assert_eq!(set_days(desk.conn().unwrap(), 3650).unwrap(), 3650);
 
     // A damaged stored value is refused, not replaced by a guess.
-    settings::set(desk.conn(), KEY_RETENTION_DAYS, "tiga puluh").unwrap();
-    let err = days(desk.conn()).unwrap_err();
+    settings::set(desk.conn().unwrap(), KEY_RETENTION_DAYS, "tiga puluh").unwrap();
+    let err = days(desk.conn().unwrap()).unwrap_err();
     assert_eq!(err.code, ErrorCode::MasaRetensiTidakValid);
-    let err = plan(desk.conn(), T0).unwrap_err();
+    let err = plan(desk.conn().unwrap(), T0).unwrap_err();
     assert_eq!(err.code, ErrorCode::MasaRetensiTidakValid);
 }
 
@@ -62,10 +62,12 @@ fn exactly_the_files_past_their_period_go_and_a_shared_file_waits() {
     assert_eq!(all_files.len(), 4 * 3, "four contents, one page each");
 
     // One millisecond before A's period ends nothing is due.
-    assert!(plan(desk.conn(), T0 + 30 * DAY - 1).unwrap().is_empty());
+    assert!(plan(desk.conn().unwrap(), T0 + 30 * DAY - 1)
+        .unwrap()
+        .is_empty());
 
     let now = T0 + 31 * DAY;
-    let planned = plan(desk.conn(), now).unwrap();
+    let planned = plan(desk.conn().unwrap(), now).unwrap();
     let ids: Vec<i64> = planned.iter().map(|p| p.document_id).collect();
     assert_eq!(ids, vec![a_ktp.id, a_kk.id], "only A's documents are due");
     assert_eq!(planned[0].reg_no, a);
@@ -143,6 +145,7 @@ fn exactly_the_files_past_their_period_go_and_a_shared_file_waits() {
     );
     let purges: Vec<(i64, i64, String, i64)> = desk
         .conn()
+        .unwrap()
         .prepare("SELECT document_id, purged_at, rule, days FROM document_purges ORDER BY id")
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
@@ -160,6 +163,7 @@ fn exactly_the_files_past_their_period_go_and_a_shared_file_waits() {
     );
     let err = desk
         .conn()
+        .unwrap()
         .execute("DELETE FROM document_purges", [])
         .unwrap_err();
     assert!(err.to_string().contains("append-only"), "{err}");
@@ -167,6 +171,7 @@ fn exactly_the_files_past_their_period_go_and_a_shared_file_waits() {
     for (id, at) in [(c_pdf.id, later), (a_kk.id, later + 1)] {
         let err = desk
             .conn()
+            .unwrap()
             .execute(
                 "UPDATE documents SET purged_at = ?2 WHERE id = ?1",
                 rusqlite::params![id, at],
@@ -184,17 +189,17 @@ fn an_interrupted_run_is_finished_by_the_next_one() {
     close(&mut desk, &a, T0);
     let now = T0 + 40 * DAY;
     // The purge rows commit, then the process dies before deleting files.
-    let purged = purge::record(desk.conn_mut(), 30, now, "Supervisor").unwrap();
+    let purged = purge::record(desk.conn_mut().unwrap(), 30, now, "Supervisor").unwrap();
     assert_eq!(purged.len(), 1);
     assert_eq!(present(&desk, &doc), 3);
-    assert_eq!(purge::waiting(desk.conn()).unwrap(), 1);
+    assert_eq!(purge::waiting(desk.conn().unwrap()).unwrap(), 1);
 
     let report = run(&mut desk, now + 1, "Supervisor").unwrap();
     assert!(report.purged.is_empty(), "already purged");
     assert_eq!(report.contents_deleted, 1, "the leftover files go");
     assert_eq!(report.files_deleted, 3);
     assert_eq!(present(&desk, &doc), 0);
-    assert_eq!(purge::waiting(desk.conn()).unwrap(), 0);
+    assert_eq!(purge::waiting(desk.conn().unwrap()).unwrap(), 0);
 }
 
 #[test]
@@ -235,8 +240,11 @@ fn a_reopened_request_is_not_closed_and_its_clock_restarts_at_the_next_close() {
     let doc = add(&mut desk, &a, KK, DocKind::Kk, T0);
     close(&mut desk, &a, T0);
     // Re-opened (the lifecycle may grow such a move; written as it would be).
-    let id = requests::get_by_reg_no(desk.conn(), &a).unwrap().id;
+    let id = requests::get_by_reg_no(desk.conn().unwrap(), &a)
+        .unwrap()
+        .id;
     desk.conn()
+        .unwrap()
         .execute_batch(&format!(
             "UPDATE requests SET status = 'verifying', outcome = NULL WHERE id = {id};
              INSERT INTO request_events (request_id, at, operator, from_status, to_status, note)
@@ -244,10 +252,12 @@ fn a_reopened_request_is_not_closed_and_its_clock_restarts_at_the_next_close() {
             T0 + 5 * DAY
         ))
         .unwrap();
-    assert!(plan(desk.conn(), T0 + 100 * DAY).unwrap().is_empty());
+    assert!(plan(desk.conn().unwrap(), T0 + 100 * DAY)
+        .unwrap()
+        .is_empty());
 
     requests::move_request(
-        desk.conn_mut(),
+        desk.conn_mut().unwrap(),
         &a,
         Status::Done,
         Some(crate::model::Outcome::DataMismatch),
@@ -256,13 +266,15 @@ fn a_reopened_request_is_not_closed_and_its_clock_restarts_at_the_next_close() {
         T0 + 10 * DAY,
     )
     .unwrap();
-    assert!(plan(desk.conn(), T0 + 39 * DAY).unwrap().is_empty());
-    let due = plan(desk.conn(), T0 + 40 * DAY).unwrap();
+    assert!(plan(desk.conn().unwrap(), T0 + 39 * DAY)
+        .unwrap()
+        .is_empty());
+    let due = plan(desk.conn().unwrap(), T0 + 40 * DAY).unwrap();
     assert_eq!(due.len(), 1);
     assert_eq!(due[0].closed_at, T0 + 10 * DAY);
     // `replied` keeps the request closed; the clock does not restart.
     requests::move_request(
-        desk.conn_mut(),
+        desk.conn_mut().unwrap(),
         &a,
         Status::Replied,
         None,
@@ -271,7 +283,7 @@ fn a_reopened_request_is_not_closed_and_its_clock_restarts_at_the_next_close() {
         T0 + 11 * DAY,
     )
     .unwrap();
-    let due = plan(desk.conn(), T0 + 40 * DAY).unwrap();
+    let due = plan(desk.conn().unwrap(), T0 + 40 * DAY).unwrap();
     assert_eq!(due.len(), 1);
     assert_eq!(due[0].closed_at, T0 + 10 * DAY);
     run(&mut desk, T0 + 40 * DAY, "Supervisor").unwrap();
@@ -287,9 +299,17 @@ fn a_merged_resend_is_closed_at_its_merge_and_a_late_document_has_its_own_clock(
     // The re-send holds the same KTP (stays with the duplicate) and a KK (moves).
     let d_ktp = add(&mut desk, &dup, KTP, DocKind::Ktp, T0);
     let d_kk = add(&mut desk, &dup, KK, DocKind::Kk, T0);
-    duplicates::merge(desk.conn_mut(), &dup, &target, None, "Rina", T0 + DAY).unwrap();
+    duplicates::merge(
+        desk.conn_mut().unwrap(),
+        &dup,
+        &target,
+        None,
+        "Rina",
+        T0 + DAY,
+    )
+    .unwrap();
 
-    let due = plan(desk.conn(), T0 + 31 * DAY).unwrap();
+    let due = plan(desk.conn().unwrap(), T0 + 31 * DAY).unwrap();
     let ids: Vec<i64> = due.iter().map(|p| p.document_id).collect();
     assert_eq!(ids, vec![d_ktp.id], "the duplicate closed at its merge");
     assert_eq!(due[0].closed_at, T0 + DAY);
@@ -298,11 +318,11 @@ fn a_merged_resend_is_closed_at_its_merge_and_a_late_document_has_its_own_clock(
     // The target closes; a photo added to it afterwards starts its own clock.
     close(&mut desk, &target, T0 + 2 * DAY);
     let late = add(&mut desk, &target, WEBP, DocKind::Other, T0 + 20 * DAY);
-    let due = plan(desk.conn(), T0 + 33 * DAY).unwrap();
+    let due = plan(desk.conn().unwrap(), T0 + 33 * DAY).unwrap();
     let ids: Vec<i64> = due.iter().map(|p| p.document_id).collect();
     assert_eq!(ids, vec![d_ktp.id, t_ktp.id, d_kk.id]);
     assert!(due.iter().all(|p| p.deletes_files));
-    let late_due = plan(desk.conn(), T0 + 50 * DAY).unwrap();
+    let late_due = plan(desk.conn().unwrap(), T0 + 50 * DAY).unwrap();
     let l = late_due.iter().find(|p| p.document_id == late.id).unwrap();
     assert_eq!((l.closed_at, l.clock_from), (T0 + 2 * DAY, T0 + 20 * DAY));
 }
@@ -327,7 +347,7 @@ fn a_file_that_cannot_be_deleted_is_retried_by_the_next_run() {
     assert_eq!((r.contents_deleted, r.contents_left), (1, 1));
     assert!(r.error.is_some());
     assert_eq!(present(&desk, &other), 0, "the other content went");
-    assert_eq!(purge::waiting(desk.conn()).unwrap(), 1);
+    assert_eq!(purge::waiting(desk.conn().unwrap()).unwrap(), 1);
     let r = run(&mut desk, now, "Supervisor").unwrap();
     assert_eq!((r.contents_deleted, r.contents_left), (0, 1), "still stuck");
 
@@ -336,7 +356,7 @@ fn a_file_that_cannot_be_deleted_is_retried_by_the_next_run() {
     assert_eq!((r.contents_deleted, r.contents_left), (1, 0));
     assert!(r.error.is_none());
     assert_eq!(present(&desk, &stuck), 0);
-    assert_eq!(purge::waiting(desk.conn()).unwrap(), 0);
+    assert_eq!(purge::waiting(desk.conn().unwrap()).unwrap(), 0);
     assert_eq!(count(&desk, "SELECT count(*) FROM retention_runs"), 3);
     assert_eq!(
         count(&desk, "SELECT count(*) FROM document_file_deletions"),

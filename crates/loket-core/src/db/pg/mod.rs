@@ -174,7 +174,21 @@ impl PgConn {
         }
     }
 
-    pub(crate) fn batch(&self, sql: &str) -> Result<()> {
+    /// This connection as the portable handle.
+    pub fn db(&self) -> crate::db::Db<'_> {
+        crate::db::Db::Postgres(self)
+    }
+
+    /// Gives the desks' database role what a desk may do: read and add
+    /// everywhere, change only the tables that change, never the
+    /// append-only ones (`loket_grant_desk` in `schema.sql`).
+    pub fn grant_desk(&self, role: &str) -> Result<()> {
+        self.execute("SELECT loket_grant_desk(?1)", &[Value::from(role)])
+            .map(|_| ())
+    }
+
+    /// Runs SQL statements as they are (set-up, tests, benchmarks).
+    pub fn batch(&self, sql: &str) -> Result<()> {
         self.client()?.batch_execute(sql).map_err(LoketError::from)
     }
 

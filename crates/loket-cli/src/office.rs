@@ -1,0 +1,116 @@
+//! `loket-cli office`: setting up the office's PostgreSQL database (office
+//! mode) and seeing its state. Run by office IT with the database owner's
+//! address; the desks then connect with LOKET_DATABASE_URL.
+
+use crate::stdio::outln;
+use crate::{Failure, Verdict};
+use clap::Subcommand;
+use loket_core::db::{PgConn, SCHEMA_VERSION};
+use loket_core::{ErrorCode, LoketError};
+
+#[derive(Subcommand)]
+pub(crate) enum OfficeCmd {
+    /// Create Loket's schema in the office database (once; again is a
+    /// no-op) and give the desks' database role its privileges: it may add
+    /// to the access log and the other append-only tables, never change
+    /// or delete them.
+    Init {
+        /// The database role the desks log in as (created by office IT).
+        #[arg(long, value_name = "ROLE")]
+        desk_role: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The office database's schema version and what it holds.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn need_url(url: Option<&str>, json: bool) -> Result<&str, Failure> {
+    url.ok_or_else(|| {
+        Failure::usage(
+            LoketError::new(
+                ErrorCode::MasukanTidakValid,
+                "Alamat basis data kantor belum diberikan: --database URL atau LOKET_DATABASE_URL.",
+            ),
+            json,
+        )
+    })
+}
+
+pub(crate) fn run(url: Option<&str>, cmd: OfficeCmd) -> Result<Verdict, Failure> {
+    match cmd {
+        OfficeCmd::Init { desk_role, json } => {
+            let fail = |e| Failure::input(e, json);
+            let conn = PgConn::connect_raw(need_url(url, json)?).map_err(fail)?;
+            let created = conn.init_schema().map_err(fail)?;
+            conn.check_schema().map_err(fail)?;
+            if let Some(role) = desk_role.as_deref() {
+                conn.grant_desk(role).map_err(fail)?;
+            }
+            if json {
+                outln!(
+                    "{}",
+                    serde_json::json!({
+                        "created": created,
+                        "schema_version": SCHEMA_VERSION,
+                        "desk_role": desk_role,
+                    })
+                )?;
+            } else {
+                outln!(
+                    "{} (skema {SCHEMA_VERSION}).",
+                    if created {
+                        "Basis data kantor disiapkan untuk Loket"
+                    } else {
+                        "Basis data kantor sudah berisi Loket; tidak ada yang diubah"
+                    }
+                )?;
+                if let Some(role) = desk_role {
+                    outln!("Hak akses meja diberikan kepada peran basis data \"{role}\".")?;
+                }
+            }
+            Ok(Verdict::Ok)
+        }
+        OfficeCmd::Status { json } => {
+            let fail = |e| Failure::input(e, json);
+            let conn = PgConn::connect_raw(need_url(url, json)?).map_err(fail)?;
+            let version = conn.schema_version().map_err(fail)?;
+            let requests = match version {
+                Some(_) => Some(
+                    conn.db()
+                        .value::<i64>("SELECT count(*) FROM requests", &[])
+                        .map_err(fail)?,
+                ),
+                None => None,
+            };
+            if json {
+                outln!(
+                    "{}",
+                    serde_json::json!({
+                        "schema_version": version,
+                        "this_build": SCHEMA_VERSION,
+                        "requests": requests,
+                    })
+                )?;
+            } else {
+                match version {
+                    None => outln!("Basis data kantor belum disiapkan (loket-cli office init).")?,
+                    Some(v) => outln!(
+                        "Skema {v} (Loket ini: {SCHEMA_VERSION}); {} permohonan.",
+                        requests.unwrap_or(0)
+                    )?,
+                }
+            }
+            match version {
+                None => Ok(Verdict::No),
+                Some(_) => {
+                    conn.check_schema().map_err(fail)?;
+                    Ok(Verdict::Ok)
+                }
+            }
+        }
+    }
+}
