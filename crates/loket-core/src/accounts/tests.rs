@@ -220,3 +220,25 @@ fn a_lock_is_logged_with_whether_it_was_idle() -> Result<()> {
         Ok(())
     })
 }
+
+#[test]
+fn names_are_matched_ignoring_case_on_both_engines() -> Result<()> {
+    each_engine(|conn| {
+        let sari = first(conn)?;
+        let by = Actor::app(&sari);
+        create(conn, &by, "Rina", Role::Operator, "274913", T0)?;
+        let s = login(conn, "  RINA ", "274913", T0)?;
+        assert_eq!(s.name, "Rina", "the stored spelling is the session's");
+        set_pin(conn, &by, "rina", None, "562817", T0)?;
+        login(conn, "rInA", "562817", T0)?;
+        create(conn, &by, "Budi", Role::Operator, "274913", T0)?;
+        let names: Vec<String> = list(conn)?.into_iter().map(|a| a.name).collect();
+        assert_eq!(names, ["Budi", "Rina", "Sari Supervisor"]);
+        disable(conn, &by, "RINA", T0)?;
+        assert_eq!(
+            login(conn, "Rina", "562817", T0).err().map(|e| e.code),
+            Some(ErrorCode::AkunTidakDitemukan)
+        );
+        Ok(())
+    })
+}
