@@ -5,9 +5,9 @@
 //! Dispendukcapil Kabupaten Mojokerto); a supervisor edits them in settings.
 //! They live in the settings table so they travel with backups.
 
+use crate::db::Db;
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::settings;
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -92,8 +92,8 @@ impl OfficeProfile {
 }
 
 /// The stored profile, or the defaults when none was saved.
-pub fn load(conn: &Connection) -> Result<OfficeProfile> {
-    match settings::get(conn, KEY_OFFICE)? {
+pub fn load<'c>(db: impl Into<Db<'c>>) -> Result<OfficeProfile> {
+    match settings::get(db, KEY_OFFICE)? {
         None => Ok(OfficeProfile::default()),
         Some(json) => serde_json::from_str::<OfficeProfile>(&json)
             .map_err(|e| {
@@ -106,51 +106,55 @@ pub fn load(conn: &Connection) -> Result<OfficeProfile> {
 }
 
 /// Validates and stores the profile; an invalid one is refused unwritten.
-pub fn save(conn: &Connection, profile: &OfficeProfile) -> Result<OfficeProfile> {
+pub fn save<'c>(db: impl Into<Db<'c>>, profile: &OfficeProfile) -> Result<OfficeProfile> {
     let clean = profile.validated()?;
     let json = serde_json::to_string(&clean)
         .map_err(|e| invalid(format!("Data kantor gagal disimpan: {e}")))?;
-    settings::set(conn, KEY_OFFICE, &json)?;
+    settings::set(db, KEY_OFFICE, &json)?;
     Ok(clean)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db;
+    use crate::db::testing::each_engine;
 
     #[test]
-    fn defaults_until_saved_then_the_saved_profile() {
-        let conn = db::open_in_memory().unwrap();
-        assert_eq!(load(&conn).unwrap(), OfficeProfile::default());
-        let p = OfficeProfile {
-            address: "  Jl. Contoh 1  ".to_owned(),
-            ..OfficeProfile::default()
-        };
-        let saved = save(&conn, &p).unwrap();
-        assert_eq!(saved.address, "Jl. Contoh 1");
-        assert_eq!(load(&conn).unwrap(), saved);
+    fn defaults_until_saved_then_the_saved_profile() -> Result<()> {
+        each_engine(|conn| {
+            assert_eq!(load(conn)?, OfficeProfile::default());
+            let p = OfficeProfile {
+                address: "  Jl. Contoh 1  ".to_owned(),
+                ..OfficeProfile::default()
+            };
+            let saved = save(conn, &p)?;
+            assert_eq!(saved.address, "Jl. Contoh 1");
+            assert_eq!(load(conn)?, saved);
+            Ok(())
+        })
     }
 
     #[test]
-    fn refuses_empty_service_and_line_breaks_without_writing() {
-        let conn = db::open_in_memory().unwrap();
-        let p = OfficeProfile {
-            service: " ".to_owned(),
-            ..OfficeProfile::default()
-        };
-        assert_eq!(
-            save(&conn, &p).unwrap_err().code,
-            ErrorCode::MasukanTidakValid
-        );
-        let p = OfficeProfile {
-            address: "a\nb".to_owned(),
-            ..OfficeProfile::default()
-        };
-        assert_eq!(
-            save(&conn, &p).unwrap_err().code,
-            ErrorCode::MasukanTidakValid
-        );
-        assert_eq!(load(&conn).unwrap(), OfficeProfile::default());
+    fn refuses_empty_service_and_line_breaks_without_writing() -> Result<()> {
+        each_engine(|conn| {
+            let p = OfficeProfile {
+                service: " ".to_owned(),
+                ..OfficeProfile::default()
+            };
+            assert_eq!(
+                save(conn, &p).unwrap_err().code,
+                ErrorCode::MasukanTidakValid
+            );
+            let p = OfficeProfile {
+                address: "a\nb".to_owned(),
+                ..OfficeProfile::default()
+            };
+            assert_eq!(
+                save(conn, &p).unwrap_err().code,
+                ErrorCode::MasukanTidakValid
+            );
+            assert_eq!(load(conn)?, OfficeProfile::default());
+            Ok(())
+        })
     }
 }

@@ -1,24 +1,25 @@
 //! Small key/value settings kept in the database (the operator's name now;
 //! office hours and templates later), so they travel with backups.
 
+use crate::db::Db;
 use crate::error::Result;
-use rusqlite::{Connection, OptionalExtension};
+use crate::sql_params;
 
 pub const KEY_OPERATOR: &str = "operator_name";
 
-pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-            r.get(0)
-        })
-        .optional()?)
+pub fn get<'c>(db: impl Into<Db<'c>>, key: &str) -> Result<Option<String>> {
+    db.into().query_opt(
+        "SELECT value FROM settings WHERE key = ?1",
+        sql_params![key],
+        |r| r.get(0),
+    )
 }
 
-pub fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
-    conn.execute(
+pub fn set<'c>(db: impl Into<Db<'c>>, key: &str, value: &str) -> Result<()> {
+    db.into().execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [key, value],
+        sql_params![key, value],
     )?;
     Ok(())
 }

@@ -17,9 +17,10 @@ pub use login::{login, wait_after, LOCK_AFTER, MAX_WAIT_MS};
 use crate::actor::Actor;
 use crate::audit::{self, Action};
 use crate::base::check_operator;
+use crate::db::{Db, Row};
 use crate::error::{ErrorCode, LoketError, Result};
+use crate::sql_params;
 use crate::words::impl_words;
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use strum::{EnumString, IntoStaticStr, VariantArray};
 use ts_rs::TS;
@@ -56,30 +57,32 @@ pub struct Session {
 
 const COLUMNS: &str = "id, name, role, created_at, disabled_at, last_login_at";
 
-fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Account> {
+fn from_row(r: &Row<'_>) -> Result<Account> {
     let role: String = r.get(2)?;
     Ok(Account {
         id: r.get(0)?,
         name: r.get(1)?,
         role: role.parse().unwrap_or(Role::Operator),
         created_at: r.get(3)?,
-        disabled: r.get::<_, Option<i64>>(4)?.is_some(),
+        disabled: r.get::<Option<i64>>(4)?.is_some(),
         last_login_at: r.get(5)?,
     })
 }
 
 /// Every account, enabled ones first, in name order.
-pub fn list(conn: &Connection) -> Result<Vec<Account>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM accounts ORDER BY disabled_at IS NOT NULL, name COLLATE NOCASE"
-    ))?;
-    let rows = stmt.query_map([], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+pub fn list<'c>(db: impl Into<Db<'c>>) -> Result<Vec<Account>> {
+    // lower(): NOCASE's order on both engines (names are unique ignoring case).
+    db.into().query_all(
+        &format!("SELECT {COLUMNS} FROM accounts ORDER BY disabled_at IS NOT NULL, lower(name)"),
+        &[],
+        from_row,
+    )
 }
 
 /// Whether the desk has any account yet (none: first start).
-pub fn any(conn: &Connection) -> Result<bool> {
-    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM accounts)", [], |r| r.get(0))?)
+pub fn any<'c>(db: impl Into<Db<'c>>) -> Result<bool> {
+    db.into()
+        .value("SELECT EXISTS (SELECT 1 FROM accounts)", &[])
 }
 
 fn not_found(name: &str) -> LoketError {
@@ -89,20 +92,15 @@ fn not_found(name: &str) -> LoketError {
     )
 }
 
-fn insert(
-    conn: &Connection,
-    name: &str,
-    role: Role,
-    pin: &str,
-    by: &str,
-    now_ms: i64,
-) -> Result<Account> {
+fn insert(db: Db<'_>, name: &str, role: Role, pin: &str, by: &str, now_ms: i64) -> Result<Account> {
     let name = check_operator(name)?;
     pin::check_new(pin)?;
-    let exists: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM accounts WHERE name = ?1)",
-        [&name],
-        |r| r.get(0),
+    let exists: bool = db.value(
+        &format!(
+            "SELECT EXISTS (SELECT 1 FROM accounts WHERE {})",
+            db.nocase_eq("name")
+        ),
+        sql_params![&name],
     )?;
     if exists {
         return Err(LoketError::new(
@@ -111,67 +109,73 @@ fn insert(
         ));
     }
     let hash = pin::hash(pin)?;
-    conn.execute(
-        "INSERT INTO accounts (name, role, pin_hash, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5)",
-        rusqlite::params![name, role.as_str(), hash, now_ms, by],
+    let id: i64 = db.value(
+        "INSERT INTO accounts (name, role, pin_hash, created_at, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+        sql_params![&name, role.as_str(), hash, now_ms, by],
     )?;
     audit::record(
-        conn,
+        db,
         now_ms,
         by,
         Action::AkunDibuat,
         None,
         &format!("{name} ({})", role.as_str()),
     )?;
-    let id = conn.last_insert_rowid();
-    Ok(conn.query_row(
+    db.query_one(
         &format!("SELECT {COLUMNS} FROM accounts WHERE id = ?1"),
-        [id],
+        sql_params![id],
         from_row,
-    )?)
+        || not_found(&name),
+    )
 }
 
 /// First start: creates the supervisor and logs them in. Refused once any
 /// account exists (a second "first" supervisor would be a way in for anyone).
-pub fn create_first(conn: &mut Connection, name: &str, pin: &str, now_ms: i64) -> Result<Session> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    if any(&tx)? {
-        return Err(LoketError::new(
-            ErrorCode::KhususSupervisor,
-            "Desk ini sudah punya akun; akun baru dibuat oleh supervisor.",
-        ));
-    }
-    let account = insert(&tx, name, Role::Supervisor, pin, "sistem", now_ms)?;
-    tx.execute(
-        "UPDATE accounts SET last_login_at = ?1 WHERE id = ?2",
-        [now_ms, account.id],
-    )?;
-    audit::record(
-        &tx,
-        now_ms,
-        &account.name,
-        Action::Masuk,
-        None,
-        "akun pertama",
-    )?;
-    tx.commit()?;
-    Ok(Session {
-        account_id: account.id,
-        name: account.name,
-        role: Role::Supervisor,
+pub fn create_first<'c>(
+    db: impl Into<Db<'c>>,
+    name: &str,
+    pin: &str,
+    now_ms: i64,
+) -> Result<Session> {
+    db.into().write(|tx| {
+        if any(tx)? {
+            return Err(LoketError::new(
+                ErrorCode::KhususSupervisor,
+                "Desk ini sudah punya akun; akun baru dibuat oleh supervisor.",
+            ));
+        }
+        let account = insert(tx, name, Role::Supervisor, pin, "sistem", now_ms)?;
+        tx.execute(
+            "UPDATE accounts SET last_login_at = ?1 WHERE id = ?2",
+            sql_params![now_ms, account.id],
+        )?;
+        audit::record(
+            tx,
+            now_ms,
+            &account.name,
+            Action::Masuk,
+            None,
+            "akun pertama",
+        )?;
+        Ok(Session {
+            account_id: account.id,
+            name: account.name,
+            role: Role::Supervisor,
+        })
     })
 }
 
 /// The screen was locked (idle, Ctrl+L, a switch of user): the session
 /// ends, and the log says so (`dikunci`, "tidak aktif" when idle).
-pub fn lock(conn: &Connection, by: &Actor, idle: bool, now_ms: i64) -> Result<()> {
+pub fn lock<'c>(db: impl Into<Db<'c>>, by: &Actor, idle: bool, now_ms: i64) -> Result<()> {
     let detail = if idle { "tidak aktif" } else { "" };
-    audit::record_by(conn, by, now_ms, Action::Dikunci, None, detail)
+    audit::record_by(db, by, now_ms, Action::Dikunci, None, detail)
 }
 
 /// A supervisor adds an account.
-pub fn create(
-    conn: &mut Connection,
+pub fn create<'c>(
+    db: impl Into<Db<'c>>,
     by: &Actor,
     name: &str,
     role: Role,
@@ -179,16 +183,14 @@ pub fn create(
     now_ms: i64,
 ) -> Result<Account> {
     by.require_supervisor("membuat akun")?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let account = insert(&tx, name, role, pin, &by.name, now_ms)?;
-    tx.commit()?;
-    Ok(account)
+    db.into()
+        .write(|tx| insert(tx, name, role, pin, &by.name, now_ms))
 }
 
 /// Sets a new PIN: a supervisor for anyone, an operator for themself (with
 /// the old PIN). Clears the wrong-PIN count.
-pub fn set_pin(
-    conn: &mut Connection,
+pub fn set_pin<'c>(
+    db: impl Into<Db<'c>>,
     by: &Actor,
     name: &str,
     old_pin: Option<&str>,
@@ -196,66 +198,58 @@ pub fn set_pin(
     now_ms: i64,
 ) -> Result<()> {
     pin::check_new(new_pin)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let (id, hash): (i64, String) = tx
-        .query_row(
-            "SELECT id, pin_hash FROM accounts WHERE name = ?1 AND disabled_at IS NULL",
-            [name.trim()],
+    db.into().write(|tx| {
+        let (id, hash): (i64, String) = tx.query_one(
+            &format!(
+                "SELECT id, pin_hash FROM accounts WHERE {} AND disabled_at IS NULL",
+                tx.nocase_eq("name")
+            ),
+            sql_params![name.trim()],
             |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?
-        .ok_or_else(|| not_found(name))?;
-    if Some(id) != by.account_id {
-        by.require_supervisor("mengganti PIN orang lain")?;
-    } else if by.role != Role::Supervisor && !old_pin.is_some_and(|p| pin::matches(p, &hash)) {
-        return Err(LoketError::new(ErrorCode::PinSalah, "PIN lama salah."));
-    }
-    tx.execute(
-        "UPDATE accounts SET pin_hash = ?1, failed_logins = 0, locked_until = 0 WHERE id = ?2",
-        rusqlite::params![pin::hash(new_pin)?, id],
-    )?;
-    audit::record_by(&tx, by, now_ms, Action::PinDiubah, None, name.trim())?;
-    tx.commit()?;
-    Ok(())
+            || not_found(name),
+        )?;
+        if Some(id) != by.account_id {
+            by.require_supervisor("mengganti PIN orang lain")?;
+        } else if by.role != Role::Supervisor && !old_pin.is_some_and(|p| pin::matches(p, &hash)) {
+            return Err(LoketError::new(ErrorCode::PinSalah, "PIN lama salah."));
+        }
+        tx.execute(
+            "UPDATE accounts SET pin_hash = ?1, failed_logins = 0, locked_until = 0 WHERE id = ?2",
+            sql_params![pin::hash(new_pin)?, id],
+        )?;
+        audit::record_by(tx, by, now_ms, Action::PinDiubah, None, name.trim())
+    })
 }
 
 /// A supervisor disables an account; the last enabled supervisor stays.
-pub fn disable(conn: &mut Connection, by: &Actor, name: &str, now_ms: i64) -> Result<()> {
+pub fn disable<'c>(db: impl Into<Db<'c>>, by: &Actor, name: &str, now_ms: i64) -> Result<()> {
     by.require_supervisor("menonaktifkan akun")?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let (id, role): (i64, String) = tx
-        .query_row(
-            "SELECT id, role FROM accounts WHERE name = ?1 AND disabled_at IS NULL",
-            [name.trim()],
+    db.into().write(|tx| {
+        let (id, role): (i64, String) = tx.query_one(
+            &format!(
+                "SELECT id, role FROM accounts WHERE {} AND disabled_at IS NULL",
+                tx.nocase_eq("name")
+            ),
+            sql_params![name.trim()],
             |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?
-        .ok_or_else(|| not_found(name))?;
-    let supervisors: i64 = tx.query_row(
-        "SELECT count(*) FROM accounts WHERE role = 'supervisor' AND disabled_at IS NULL",
-        [],
-        |r| r.get(0),
-    )?;
-    if role == "supervisor" && supervisors <= 1 {
-        return Err(LoketError::new(
-            ErrorCode::MasukanTidakValid,
-            "Ini supervisor terakhir; buat supervisor lain dulu sebelum menonaktifkannya.",
-        ));
-    }
-    tx.execute(
-        "UPDATE accounts SET disabled_at = ?1 WHERE id = ?2",
-        [now_ms, id],
-    )?;
-    audit::record_by(
-        &tx,
-        by,
-        now_ms,
-        Action::AkunDinonaktifkan,
-        None,
-        name.trim(),
-    )?;
-    tx.commit()?;
-    Ok(())
+            || not_found(name),
+        )?;
+        let supervisors: i64 = tx.value(
+            "SELECT count(*) FROM accounts WHERE role = 'supervisor' AND disabled_at IS NULL",
+            &[],
+        )?;
+        if role == "supervisor" && supervisors <= 1 {
+            return Err(LoketError::new(
+                ErrorCode::MasukanTidakValid,
+                "Ini supervisor terakhir; buat supervisor lain dulu sebelum menonaktifkannya.",
+            ));
+        }
+        tx.execute(
+            "UPDATE accounts SET disabled_at = ?1 WHERE id = ?2",
+            sql_params![now_ms, id],
+        )?;
+        audit::record_by(tx, by, now_ms, Action::AkunDinonaktifkan, None, name.trim())
+    })
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod defaults;
 mod services;
 pub mod templates;
 
+use crate::db::Db;
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::ident::mask_number;
 use crate::labels::outcome_label;
@@ -130,22 +131,24 @@ fn reply(request: &Request, key: TemplateKey, text: String) -> Reply {
 
 /// The re-send message for these revisions (template of the first reason;
 /// `{rincian}` lists them all).
-pub fn resend_reply(
-    conn: &Connection,
+pub fn resend_reply<'c>(
+    db: impl Into<Db<'c>>,
     request: &Request,
     revisions: &[DocRevision],
 ) -> Result<Reply> {
+    let db = db.into();
     let key = match revisions.first() {
         Some(r) => TemplateKey::Resend(r.reason),
         None => TemplateKey::Outcome(Outcome::ResendNeeded),
     };
-    let office = office::load(conn)?;
+    let office = office::load(db)?;
     let vals = values(request, &office, None, revisions);
-    Ok(reply(request, key, fill(&text_for(conn, key)?, &vals)))
+    Ok(reply(request, key, fill(&text_for(db, key)?, &vals)))
 }
 
 /// The reply for a request: its outcome's template once it has one; while
 /// waiting on the citizen, the re-send message of its saved revisions.
+/// (SQLite only until `verify::store::load` speaks `Db`.)
 pub fn compose(conn: &Connection, reg_no: &str) -> Result<Reply> {
     let request = get_by_reg_no(conn, reg_no)?;
     if let Some(outcome) = request.outcome {

@@ -3,12 +3,12 @@
 //! of the templates that differ from the shipped ones).
 
 use super::defaults;
+use crate::db::Db;
 use crate::delivery::Step;
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::model::Outcome;
 use crate::settings;
 use crate::verify::RevisionReason;
-use rusqlite::Connection;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use strum::VariantArray;
@@ -140,8 +140,8 @@ pub struct ReplyTemplate {
     pub customised: bool,
 }
 
-fn stored(conn: &Connection) -> Result<BTreeMap<String, String>> {
-    match settings::get(conn, KEY_TEMPLATES)? {
+fn stored(db: Db<'_>) -> Result<BTreeMap<String, String>> {
+    match settings::get(db, KEY_TEMPLATES)? {
         None => Ok(BTreeMap::new()),
         Some(json) => serde_json::from_str(&json).map_err(|e| {
             LoketError::new(
@@ -153,15 +153,15 @@ fn stored(conn: &Connection) -> Result<BTreeMap<String, String>> {
 }
 
 /// The text in use for a key: the supervisor's, else the shipped one.
-pub fn text_for(conn: &Connection, key: TemplateKey) -> Result<String> {
-    Ok(stored(conn)?
+pub fn text_for<'c>(db: impl Into<Db<'c>>, key: TemplateKey) -> Result<String> {
+    Ok(stored(db.into())?
         .remove(&key.id())
         .unwrap_or_else(|| key.default_text()))
 }
 
 /// Every template, in settings order.
-pub fn list(conn: &Connection) -> Result<Vec<ReplyTemplate>> {
-    let custom = stored(conn)?;
+pub fn list<'c>(db: impl Into<Db<'c>>) -> Result<Vec<ReplyTemplate>> {
+    let custom = stored(db.into())?;
     Ok(TemplateKey::all()
         .into_iter()
         .map(|k| {
@@ -180,11 +180,12 @@ pub fn list(conn: &Connection) -> Result<Vec<ReplyTemplate>> {
 
 /// Saves a template. An empty text, or the shipped text, restores the
 /// shipped one. Unknown placeholders and over-long texts are refused.
-pub fn save(conn: &Connection, key: &str, text: &str) -> Result<ReplyTemplate> {
+pub fn save<'c>(db: impl Into<Db<'c>>, key: &str, text: &str) -> Result<ReplyTemplate> {
+    let db = db.into();
     let key = TemplateKey::parse(key)?;
     let text = text.trim().replace("\r\n", "\n");
     check(&text)?;
-    let mut custom = stored(conn)?;
+    let mut custom = stored(db)?;
     if text.is_empty() || text == key.default_text() {
         custom.remove(&key.id());
     } else {
@@ -196,8 +197,8 @@ pub fn save(conn: &Connection, key: &str, text: &str) -> Result<ReplyTemplate> {
             format!("Templat gagal disimpan: {e}"),
         )
     })?;
-    settings::set(conn, KEY_TEMPLATES, &json)?;
-    list(conn)?
+    settings::set(db, KEY_TEMPLATES, &json)?;
+    list(db)?
         .into_iter()
         .find(|t| t.key == key.id())
         .ok_or_else(|| LoketError::new(ErrorCode::GagalMenyimpan, "Templat gagal disimpan."))

@@ -1,5 +1,6 @@
 use super::*;
 use crate::db;
+use crate::db::testing::each_engine;
 use crate::model::NewRequest;
 use crate::requests::{create_request, move_request};
 use crate::verify::{request_resend, RevisionReason};
@@ -160,27 +161,76 @@ fn a_supervisor_edit_is_used_and_an_empty_text_restores_the_default() {
 }
 
 #[test]
-fn unknown_keys_placeholders_and_long_texts_are_refused_unsaved() {
-    let conn = db::open_in_memory().unwrap();
-    assert_eq!(
-        save(&conn, "hasil.nope", "x").unwrap_err().code,
-        ErrorCode::MasukanTidakValid
-    );
-    let err = save(&conn, "hasil.updated", "Halo {nama_lengkap}").unwrap_err();
-    assert_eq!(err.code, ErrorCode::MasukanTidakValid);
-    assert!(err.message.contains("{nama_lengkap}"), "{}", err.message);
-    assert_eq!(
-        save(&conn, "hasil.updated", &"x".repeat(2_001))
-            .unwrap_err()
-            .code,
-        ErrorCode::TeksTerlaluPanjang
-    );
-    assert!(list(&conn).unwrap().iter().all(|t| !t.customised));
-    assert_eq!(
-        list(&conn).unwrap().len(),
-        16,
-        "6 outcomes + 4 reasons + 5 POS KETANMU steps + a complaint answer"
-    );
+fn unknown_keys_placeholders_and_long_texts_are_refused_unsaved() -> Result<()> {
+    each_engine(|conn| {
+        assert_eq!(
+            save(conn, "hasil.nope", "x").unwrap_err().code,
+            ErrorCode::MasukanTidakValid
+        );
+        let err = save(conn, "hasil.updated", "Halo {nama_lengkap}").unwrap_err();
+        assert_eq!(err.code, ErrorCode::MasukanTidakValid);
+        assert!(err.message.contains("{nama_lengkap}"), "{}", err.message);
+        assert_eq!(
+            save(conn, "hasil.updated", &"x".repeat(2_001))
+                .unwrap_err()
+                .code,
+            ErrorCode::TeksTerlaluPanjang
+        );
+        assert!(list(conn)?.iter().all(|t| !t.customised));
+        assert_eq!(
+            list(conn)?.len(),
+            16,
+            "6 outcomes + 4 reasons + 5 POS KETANMU steps + a complaint answer"
+        );
+        Ok(())
+    })
+}
+
+#[test]
+fn a_saved_template_fills_the_resend_reply() -> Result<()> {
+    each_engine(|conn| {
+        let request = create_request(
+            conn,
+            &NewRequest {
+                name: "Siti Aminah".into(),
+                phone: "081234567890".into(),
+                nik: Some("3516024101900003".into()),
+                ..Default::default()
+            },
+            "Rina",
+            NOW,
+        )?;
+        let revisions = [DocRevision {
+            document: "kk".into(),
+            reason: RevisionReason::CutOff,
+        }];
+        let shipped = resend_reply(conn, &request, &revisions)?;
+        assert_eq!(shipped.key, "kirim_ulang.cut_off");
+        assert!(
+            shipped
+                .text
+                .contains("- Foto Kartu Keluarga (KK): sebagian dokumen terpotong."),
+            "{}",
+            shipped.text
+        );
+        let saved = save(
+            conn,
+            "kirim_ulang.cut_off",
+            "Halo {nama} ({nik}): {dokumen}.",
+        )?;
+        assert!(saved.customised);
+        let r = resend_reply(conn, &request, &revisions)?;
+        assert_eq!(
+            r.text,
+            "Halo SITI AMINAH (351602******0003): Kartu Keluarga (KK)."
+        );
+        assert!(r
+            .wa_url
+            .starts_with("https://wa.me/6281234567890?text=Halo%20SITI"));
+        assert!(!save(conn, "kirim_ulang.cut_off", "")?.customised);
+        assert_eq!(resend_reply(conn, &request, &revisions)?.text, shipped.text);
+        Ok(())
+    })
 }
 
 #[test]
@@ -195,9 +245,11 @@ fn fill_leaves_unknown_braces_alone() {
 }
 
 #[test]
-fn every_shipped_template_uses_only_known_placeholders() {
-    let conn = db::open_in_memory().unwrap();
-    for t in list(&conn).unwrap() {
-        save(&conn, &t.key, &t.default_text).unwrap();
-    }
+fn every_shipped_template_uses_only_known_placeholders() -> Result<()> {
+    each_engine(|conn| {
+        for t in list(conn)? {
+            save(conn, &t.key, &t.default_text)?;
+        }
+        Ok(())
+    })
 }

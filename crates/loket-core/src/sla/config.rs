@@ -1,10 +1,10 @@
 //! SLA settings: office hours per weekday, holidays, the promise and its
 //! warning threshold, stored as JSON in the `settings` table.
 
+use crate::db::Db;
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::settings;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use ts_rs::TS;
 
@@ -284,8 +284,8 @@ pub fn parse_settings(json: &str) -> Result<SlaSettings> {
 
 /// The stored SLA settings, or the defaults when none were saved. A stored
 /// value that does not parse or validate is `masukan_tidak_valid`.
-pub fn load_settings(conn: &Connection) -> Result<SlaSettings> {
-    match settings::get(conn, KEY_SLA)? {
+pub fn load_settings<'c>(db: impl Into<Db<'c>>) -> Result<SlaSettings> {
+    match settings::get(db, KEY_SLA)? {
         None => Ok(SlaSettings::default()),
         Some(json) => parse_settings(&json),
     }
@@ -293,9 +293,9 @@ pub fn load_settings(conn: &Connection) -> Result<SlaSettings> {
 
 /// Validates and stores the SLA settings (normalised: sorted intervals and
 /// holidays). Invalid settings are refused and nothing is written.
-pub fn save_settings(conn: &Connection, s: &SlaSettings) -> Result<()> {
+pub fn save_settings<'c>(db: impl Into<Db<'c>>, s: &SlaSettings) -> Result<()> {
     let clean = s.validated()?;
     let json = serde_json::to_string(&clean)
         .map_err(|e| invalid(format!("Pengaturan waktu layanan gagal disimpan: {e}")))?;
-    settings::set(conn, KEY_SLA, &json)
+    settings::set(db, KEY_SLA, &json)
 }

@@ -270,7 +270,7 @@ fn longest(conn: &mut Connection) -> String {
         service: long("Pelayanan Validasi NIK "),
         complaints_whatsapp: long("08113202060 "),
     };
-    office::save(conn, &profile).unwrap();
+    office::save(&*conn, &profile).unwrap();
     let name = "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM WIDYAWATI";
     let reg = new_request(&mut *conn, name, NOW);
     requests::move_request(

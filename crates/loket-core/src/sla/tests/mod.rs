@@ -7,7 +7,7 @@ mod settings;
 
 use super::calendar::wib_day;
 use super::*;
-use crate::db;
+use crate::db::testing::each_engine;
 use crate::error::ErrorCode;
 use crate::model::{Event, Outcome, Status};
 use chrono::{Datelike, NaiveDate};
