@@ -3,9 +3,9 @@
 //! complaint must show there, not only on its own screen.
 
 use crate::complaints;
+use crate::db::Db;
 use crate::delivery::{self, DeliveryQuery};
 use crate::error::Result;
-use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -23,9 +23,10 @@ pub struct ServicesOverview {
     pub complaints_late: u32,
 }
 
-pub fn overview(conn: &Connection, now_ms: i64) -> Result<ServicesOverview> {
-    let deliveries = delivery::list(conn, &DeliveryQuery::default(), now_ms)?;
-    let open = complaints::list(conn, true, now_ms)?;
+pub fn overview<'c>(db: impl Into<Db<'c>>, now_ms: i64) -> Result<ServicesOverview> {
+    let db = db.into();
+    let deliveries = delivery::list(db, &DeliveryQuery::default(), now_ms)?;
+    let open = complaints::list(db, true, now_ms)?;
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let unanswered: Vec<_> = open.iter().filter(|c| c.answered_at.is_none()).collect();
     Ok(ServicesOverview {
@@ -41,46 +42,48 @@ pub fn overview(conn: &Connection, now_ms: i64) -> Result<ServicesOverview> {
 mod tests {
     use super::*;
     use crate::complaints::{Channel, ComplaintCategory, NewComplaint};
+    use crate::db::testing::each_engine;
     use crate::delivery::{DocType, NewDelivery};
 
     #[test]
     fn counts_what_waits_and_what_is_late() -> Result<()> {
         const T0: i64 = 1_795_579_200_000;
-        let mut conn = crate::db::open_in_memory()?;
-        let d = NewDelivery {
-            name: "Siti".into(),
-            phone: "081234567890".into(),
-            village_code: "3516012001".into(),
-            address: "Jl. Raya 1".into(),
-            documents: vec![DocType::Kk],
-            ..NewDelivery::default()
-        };
-        delivery::create(&mut conn, &d, "Rina", T0)?;
-        let c = NewComplaint {
-            name: "Budi".into(),
-            phone: String::new(),
-            channel: Channel::InPerson,
-            about_reg_no: None,
-            category: ComplaintCategory::Other,
-            text: "Antre lama.".into(),
-        };
-        complaints::create(&mut conn, &c, "Rina", T0)?;
-        let now = overview(&conn, T0)?;
-        assert_eq!(
-            (
-                now.deliveries_open,
-                now.deliveries_late,
-                now.complaints_unanswered,
-                now.complaints_late
-            ),
-            (1, 0, 1, 0)
-        );
-        let later = overview(&conn, T0 + 3 * 24 * 3_600_000)?;
-        assert_eq!(
-            (later.deliveries_late, later.complaints_late),
-            (1, 1),
-            "three days on, both are late"
-        );
-        Ok(())
+        each_engine(|conn| {
+            let d = NewDelivery {
+                name: "Siti".into(),
+                phone: "081234567890".into(),
+                village_code: "3516012001".into(),
+                address: "Jl. Raya 1".into(),
+                documents: vec![DocType::Kk],
+                ..NewDelivery::default()
+            };
+            delivery::create(conn, &d, "Rina", T0)?;
+            let c = NewComplaint {
+                name: "Budi".into(),
+                phone: String::new(),
+                channel: Channel::InPerson,
+                about_reg_no: None,
+                category: ComplaintCategory::Other,
+                text: "Antre lama.".into(),
+            };
+            complaints::create(conn, &c, "Rina", T0)?;
+            let now = overview(conn, T0)?;
+            assert_eq!(
+                (
+                    now.deliveries_open,
+                    now.deliveries_late,
+                    now.complaints_unanswered,
+                    now.complaints_late
+                ),
+                (1, 0, 1, 0)
+            );
+            let later = overview(conn, T0 + 3 * 24 * 3_600_000)?;
+            assert_eq!(
+                (later.deliveries_late, later.complaints_late),
+                (1, 1),
+                "three days on, both are late"
+            );
+            Ok(())
+        })
     }
 }

@@ -4,11 +4,13 @@
 //! hours). Each step is an append-only event in the access log.
 
 use crate::base::{check_operator, next_reg_no, normalize_name};
+use crate::db::{Db, Row};
+use crate::delivery::promise::{office_settings, set_setting, setting};
 use crate::error::{ErrorCode, LoketError, Result};
+use crate::phone;
 use crate::sla;
+use crate::sql_params;
 use crate::words::impl_words;
-use crate::{phone, settings};
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use strum::{EnumString, IntoStaticStr, VariantArray};
 use ts_rs::TS;
@@ -129,30 +131,27 @@ fn body(text: &str, what: &str) -> Result<String> {
 }
 
 /// Minutes of office time within which a complaint is answered.
-pub fn response_minutes(conn: &Connection) -> Result<u32> {
-    Ok(settings::get(conn, KEY_RESPONSE)?
+pub fn response_minutes<'c>(db: impl Into<Db<'c>>) -> Result<u32> {
+    Ok(setting(db.into(), KEY_RESPONSE)?
         .and_then(|v| v.parse().ok())
         .filter(|m| (1..=30 * 24 * 60).contains(m))
         .unwrap_or(DEFAULT_RESPONSE_MINUTES))
 }
 
-pub fn set_response_minutes(conn: &Connection, minutes: u32) -> Result<()> {
+pub fn set_response_minutes<'c>(db: impl Into<Db<'c>>, minutes: u32) -> Result<()> {
     if !(1..=30 * 24 * 60).contains(&minutes) {
         return Err(invalid("Janji jawab pengaduan antara 1 menit dan 30 hari."));
     }
-    settings::set(conn, KEY_RESPONSE, &minutes.to_string())
+    set_setting(db.into(), KEY_RESPONSE, &minutes.to_string())
 }
 
 const COLUMNS: &str = "id, reg_no, name, phone, channel, about_reg_no, category, text, answer,
     received_at, answered_at, closed_at, operator";
 
-fn reader(
-    conn: &Connection,
-    now_ms: i64,
-) -> Result<impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<Complaint>> {
-    let office = sla::load_settings(conn)?;
-    let minutes = i64::from(response_minutes(conn)?);
-    Ok(move |r: &rusqlite::Row<'_>| {
+fn reader(db: Db<'_>, now_ms: i64) -> Result<impl Fn(&Row<'_>) -> Result<Complaint>> {
+    let office = office_settings(db)?;
+    let minutes = i64::from(response_minutes(db)?);
+    Ok(move |r: &Row<'_>| {
         let received_at: i64 = r.get(9)?;
         let answered_at: Option<i64> = r.get(10)?;
         let answer_due = sla::after_office_ms(&office, received_at, minutes * 60_000);
@@ -180,34 +179,34 @@ fn reader(
 }
 
 /// One complaint by its number.
-pub fn get(conn: &Connection, reg_no: &str, now_ms: i64) -> Result<Complaint> {
+pub fn get<'c>(db: impl Into<Db<'c>>, reg_no: &str, now_ms: i64) -> Result<Complaint> {
+    let db = db.into();
     let key = reg_no.trim().to_uppercase();
-    let read = reader(conn, now_ms)?;
-    conn.query_row(
+    let read = reader(db, now_ms)?;
+    db.query_one(
         &format!("SELECT {COLUMNS} FROM complaints WHERE reg_no = ?1"),
-        [&key],
+        sql_params![&key],
         read,
+        || {
+            LoketError::new(
+                ErrorCode::PermohonanTidakDitemukan,
+                format!("Pengaduan {key} tidak ditemukan."),
+            )
+        },
     )
-    .optional()?
-    .ok_or_else(|| {
-        LoketError::new(
-            ErrorCode::PermohonanTidakDitemukan,
-            format!("Pengaduan {key} tidak ditemukan."),
-        )
-    })
 }
 
-fn event(conn: &Connection, id: i64, at: i64, op: &str, action: &str) -> Result<()> {
-    conn.execute(
+fn event(db: Db<'_>, id: i64, at: i64, op: &str, action: &str) -> Result<()> {
+    db.execute(
         "INSERT INTO complaint_events (complaint_id, at, operator, action) VALUES (?1, ?2, ?3, ?4)",
-        params![id, at, op, action],
+        sql_params![id, at, op, action],
     )?;
     Ok(())
 }
 
 /// Records a complaint. A linked number must exist (a request or a delivery).
-pub fn create(
-    conn: &mut Connection,
+pub fn create<'c>(
+    db: impl Into<Db<'c>>,
     input: &NewComplaint,
     operator: &str,
     now_ms: i64,
@@ -224,35 +223,36 @@ pub fn create(
         .as_deref()
         .map(|s| s.trim().to_uppercase())
         .filter(|s| !s.is_empty());
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    if let Some(a) = &about {
-        let known: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM requests WHERE reg_no = ?1)
-                 OR EXISTS (SELECT 1 FROM deliveries WHERE reg_no = ?1)",
-            [a],
-            |r| r.get(0),
-        )?;
-        if !known {
-            return Err(LoketError::new(
-                ErrorCode::PermohonanTidakDitemukan,
-                format!("Nomor {a} tidak ditemukan; kosongkan bila pengaduan tidak tentang permohonan tertentu."),
-            ));
+    let db = db.into();
+    let reg_no = db.write(|tx| {
+        if let Some(a) = &about {
+            let known: bool = tx.value(
+                "SELECT EXISTS (SELECT 1 FROM requests WHERE reg_no = ?1)
+                     OR EXISTS (SELECT 1 FROM deliveries WHERE reg_no = ?1)",
+                sql_params![a],
+            )?;
+            if !known {
+                return Err(LoketError::new(
+                    ErrorCode::PermohonanTidakDitemukan,
+                    format!("Nomor {a} tidak ditemukan; kosongkan bila pengaduan tidak tentang permohonan tertentu."),
+                ));
+            }
         }
-    }
-    let reg_no = next_reg_no(&tx, SERIES, now_ms)?;
-    tx.execute(
-        "INSERT INTO complaints (reg_no, name, phone, channel, about_reg_no, category, text, received_at, updated_at, operator)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
-        params![reg_no, name, phone, input.channel.as_str(), about, input.category.as_str(), text, now_ms, operator],
-    )?;
-    event(&tx, tx.last_insert_rowid(), now_ms, &operator, "received")?;
-    tx.commit()?;
-    get(conn, &reg_no, now_ms)
+        let reg_no = next_reg_no(tx, SERIES, now_ms)?;
+        let id: i64 = tx.value(
+            "INSERT INTO complaints (reg_no, name, phone, channel, about_reg_no, category, text, received_at, updated_at, operator)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9) RETURNING id",
+            sql_params![&reg_no, name, phone, input.channel.as_str(), &about, input.category.as_str(), text, now_ms, &operator],
+        )?;
+        event(tx, id, now_ms, &operator, "received")?;
+        Ok(reg_no)
+    })?;
+    get(db, &reg_no, now_ms)
 }
 
 /// Records the answer given to the complainant (again: a corrected answer).
-pub fn answer(
-    conn: &mut Connection,
+pub fn answer<'c>(
+    db: impl Into<Db<'c>>,
     reg_no: &str,
     text: &str,
     operator: &str,
@@ -260,76 +260,74 @@ pub fn answer(
 ) -> Result<Complaint> {
     let operator = check_operator(operator)?;
     let text = body(text, "Jawaban")?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let c = get(&tx, reg_no, now_ms)?;
-    if c.closed_at.is_some() {
-        return Err(LoketError::new(
-            ErrorCode::PerpindahanTidakSah,
-            format!("Pengaduan {} sudah ditutup.", c.reg_no),
-        ));
-    }
-    tx.execute(
-        "UPDATE complaints SET answer = ?1, answered_at = coalesce(answered_at, ?2), updated_at = ?2 WHERE id = ?3",
-        params![text, now_ms, c.id],
-    )?;
-    event(&tx, c.id, now_ms, &operator, "answered")?;
-    tx.commit()?;
-    get(conn, reg_no, now_ms)
+    let db = db.into();
+    db.write(|tx| {
+        let c = get(tx, reg_no, now_ms)?;
+        if c.closed_at.is_some() {
+            return Err(LoketError::new(
+                ErrorCode::PerpindahanTidakSah,
+                format!("Pengaduan {} sudah ditutup.", c.reg_no),
+            ));
+        }
+        tx.execute(
+            "UPDATE complaints SET answer = ?1, answered_at = coalesce(answered_at, ?2), updated_at = ?2 WHERE id = ?3",
+            sql_params![text, now_ms, c.id],
+        )?;
+        event(tx, c.id, now_ms, &operator, "answered")
+    })?;
+    get(db, reg_no, now_ms)
 }
 
 /// Closes an answered complaint.
-pub fn close(
-    conn: &mut Connection,
+pub fn close<'c>(
+    db: impl Into<Db<'c>>,
     reg_no: &str,
     operator: &str,
     now_ms: i64,
 ) -> Result<Complaint> {
     let operator = check_operator(operator)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let c = get(&tx, reg_no, now_ms)?;
-    if c.answered_at.is_none() || c.closed_at.is_some() {
-        return Err(LoketError::new(
-            ErrorCode::PerpindahanTidakSah,
-            format!(
-                "Pengaduan {} hanya bisa ditutup setelah dijawab, sekali.",
-                c.reg_no
-            ),
-        ));
-    }
-    tx.execute(
-        "UPDATE complaints SET closed_at = ?1, updated_at = ?1 WHERE id = ?2",
-        params![now_ms, c.id],
-    )?;
-    event(&tx, c.id, now_ms, &operator, "closed")?;
-    tx.commit()?;
-    get(conn, reg_no, now_ms)
+    let db = db.into();
+    db.write(|tx| {
+        let c = get(tx, reg_no, now_ms)?;
+        if c.answered_at.is_none() || c.closed_at.is_some() {
+            return Err(LoketError::new(
+                ErrorCode::PerpindahanTidakSah,
+                format!(
+                    "Pengaduan {} hanya bisa ditutup setelah dijawab, sekali.",
+                    c.reg_no
+                ),
+            ));
+        }
+        tx.execute(
+            "UPDATE complaints SET closed_at = ?1, updated_at = ?1 WHERE id = ?2",
+            sql_params![now_ms, c.id],
+        )?;
+        event(tx, c.id, now_ms, &operator, "closed")
+    })?;
+    get(db, reg_no, now_ms)
 }
 
 /// Open complaints (oldest first), or every one newest first.
-pub fn list(conn: &Connection, open_only: bool, now_ms: i64) -> Result<Vec<Complaint>> {
-    let read = reader(conn, now_ms)?;
+pub fn list<'c>(db: impl Into<Db<'c>>, open_only: bool, now_ms: i64) -> Result<Vec<Complaint>> {
+    let db = db.into();
+    let read = reader(db, now_ms)?;
     let sql = if open_only {
         format!("SELECT {COLUMNS} FROM complaints WHERE closed_at IS NULL ORDER BY received_at LIMIT 2000")
     } else {
         format!("SELECT {COLUMNS} FROM complaints ORDER BY received_at DESC LIMIT 2000")
     };
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt
-        .query_map([], read)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+    db.query_all(&sql, &[], read)
 }
 
 /// The complaints about one request or delivery, shown on it.
-pub fn about(conn: &Connection, reg_no: &str, now_ms: i64) -> Result<Vec<Complaint>> {
-    let read = reader(conn, now_ms)?;
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM complaints WHERE about_reg_no = ?1 ORDER BY received_at"
-    ))?;
-    let rows = stmt
-        .query_map([reg_no.trim().to_uppercase()], read)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+pub fn about<'c>(db: impl Into<Db<'c>>, reg_no: &str, now_ms: i64) -> Result<Vec<Complaint>> {
+    let db = db.into();
+    let read = reader(db, now_ms)?;
+    db.query_all(
+        &format!("SELECT {COLUMNS} FROM complaints WHERE about_reg_no = ?1 ORDER BY received_at"),
+        sql_params![reg_no.trim().to_uppercase()],
+        read,
+    )
 }
 
 /// Pengaduan in the daily recap: the complaints received in a range.
@@ -345,29 +343,32 @@ pub struct ComplaintTotals {
     pub fee: u32,
 }
 
-pub fn totals(
-    conn: &Connection,
+pub fn totals<'c>(
+    db: impl Into<Db<'c>>,
     start_ms: i64,
     end_ms: i64,
     now_ms: i64,
 ) -> Result<ComplaintTotals> {
-    let read = reader(conn, now_ms)?;
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM complaints WHERE received_at >= ?1 AND received_at < ?2"
-    ))?;
+    let db = db.into();
+    let read = reader(db, now_ms)?;
     let mut t = ComplaintTotals::default();
-    for c in stmt.query_map(params![start_ms, end_ms], read)? {
-        let c = c?;
-        t.received += 1;
-        if c.answered_at.is_some() {
-            t.answered += 1;
-            t.answered_in_time += u32::from(!c.late);
-        } else if c.late {
-            t.late_now += 1;
-        }
-        t.closed += u32::from(c.closed_at.is_some());
-        t.fee += u32::from(c.category == ComplaintCategory::Fee);
-    }
+    db.for_each(
+        &format!("SELECT {COLUMNS} FROM complaints WHERE received_at >= ?1 AND received_at < ?2"),
+        sql_params![start_ms, end_ms],
+        |r| {
+            let c = read(r)?;
+            t.received += 1;
+            if c.answered_at.is_some() {
+                t.answered += 1;
+                t.answered_in_time += u32::from(!c.late);
+            } else if c.late {
+                t.late_now += 1;
+            }
+            t.closed += u32::from(c.closed_at.is_some());
+            t.fee += u32::from(c.category == ComplaintCategory::Fee);
+            Ok(())
+        },
+    )?;
     Ok(t)
 }
 

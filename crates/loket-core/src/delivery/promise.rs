@@ -6,10 +6,10 @@
 //! post delivers on its own days. A supervisor may change them.
 
 use super::Step;
+use crate::db::Db;
 use crate::error::{ErrorCode, LoketError, Result};
-use crate::settings;
 use crate::sla::{self, SlaSettings};
-use rusqlite::Connection;
+use crate::sql_params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -39,14 +39,14 @@ impl Default for Promises {
     }
 }
 
-pub fn load(conn: &Connection) -> Result<Promises> {
-    Ok(settings::get(conn, KEY)?
+pub fn load<'c>(db: impl Into<Db<'c>>) -> Result<Promises> {
+    Ok(setting(db.into(), KEY)?
         .and_then(|s| serde_json::from_str(&s).ok())
         .unwrap_or_default())
 }
 
 /// Saves validated promises (each at least one minute or day, at most 30 days).
-pub fn save(conn: &Connection, p: &Promises) -> Result<()> {
+pub fn save<'c>(db: impl Into<Db<'c>>, p: &Promises) -> Result<()> {
     let minutes = [
         p.registered_minutes,
         p.processed_minutes,
@@ -63,7 +63,39 @@ pub fn save(conn: &Connection, p: &Promises) -> Result<()> {
     }
     let json = serde_json::to_string(p)
         .map_err(|e| LoketError::new(ErrorCode::GagalMenyimpan, e.to_string()))?;
-    settings::set(conn, KEY, &json)
+    set_setting(db.into(), KEY, &json)
+}
+
+// The settings reads and writes of POS KETANMU and complaints, on either
+// engine: the same SQL as `settings::get`/`set` and `sla::load_settings`,
+// which still take a rusqlite `Connection`. Once they take a `Db`, these
+// three give way to them.
+
+/// A stored setting (`settings::get`).
+pub(crate) fn setting(db: Db<'_>, key: &str) -> Result<Option<String>> {
+    db.query_opt(
+        "SELECT value FROM settings WHERE key = ?1",
+        sql_params![key],
+        |r| r.get(0),
+    )
+}
+
+/// Stores a setting (`settings::set`).
+pub(crate) fn set_setting(db: Db<'_>, key: &str, value: &str) -> Result<()> {
+    db.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        sql_params![key, value],
+    )?;
+    Ok(())
+}
+
+/// The office calendar (`sla::load_settings`).
+pub(crate) fn office_settings(db: Db<'_>) -> Result<SlaSettings> {
+    match setting(db, sla::KEY_SLA)? {
+        None => Ok(SlaSettings::default()),
+        Some(json) => sla::parse_settings(&json),
+    }
 }
 
 /// When the step that follows `reached` is due, counting from `since` (when

@@ -9,11 +9,12 @@ use super::{
     NewDelivery, Step,
 };
 use crate::base::{check_operator, next_reg_no, normalize_name};
+use crate::db::{Db, Row};
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::phone;
-use crate::sla::{self, SlaSettings};
+use crate::sla::SlaSettings;
+use crate::sql_params;
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 const COLUMNS: &str =
     "d.id, d.reg_no, d.name, d.phone, d.village_code, d.address, d.documents, d.note, d.step,
@@ -47,22 +48,22 @@ struct Clocks {
 }
 
 impl Clocks {
-    fn load(conn: &Connection, now: i64) -> Result<Clocks> {
+    fn load(db: Db<'_>, now: i64) -> Result<Clocks> {
         Ok(Clocks {
-            office: sla::load_settings(conn)?,
-            promises: promise::load(conn)?,
+            office: promise::office_settings(db)?,
+            promises: promise::load(db)?,
             now,
         })
     }
 }
 
-fn from_row(r: &rusqlite::Row<'_>, c: &Clocks) -> rusqlite::Result<Delivery> {
+fn from_row(r: &Row<'_>, c: &Clocks) -> Result<Delivery> {
     let village_code: String = r.get(4)?;
     let docs: String = r.get(6)?;
     let step_word: String = r.get(8)?;
     let step = Step::parse(&step_word).unwrap_or(Step::Registered);
     let updated_at: i64 = r.get(10)?;
-    let since: i64 = r.get::<_, Option<i64>>(16)?.unwrap_or(updated_at);
+    let since: i64 = r.get::<Option<i64>>(16)?.unwrap_or(updated_at);
     let due_at = promise::due(&c.promises, &c.office, step, since);
     let village = villages::by_code(&village_code)
         .cloned()
@@ -102,24 +103,23 @@ fn from_row(r: &rusqlite::Row<'_>, c: &Clocks) -> rusqlite::Result<Delivery> {
     })
 }
 
-fn get(conn: &Connection, reg_no: &str, c: &Clocks) -> Result<Delivery> {
+fn get(db: Db<'_>, reg_no: &str, c: &Clocks) -> Result<Delivery> {
     let key = reg_no.trim().to_uppercase();
-    conn.query_row(
+    db.query_one(
         &format!("SELECT {COLUMNS} FROM deliveries d WHERE d.reg_no = ?1"),
-        [&key],
+        sql_params![&key],
         |r| from_row(r, c),
+        || {
+            LoketError::new(
+                ErrorCode::PermohonanTidakDitemukan,
+                format!("Kiriman POS KETANMU {key} tidak ditemukan."),
+            )
+        },
     )
-    .optional()?
-    .ok_or_else(|| {
-        LoketError::new(
-            ErrorCode::PermohonanTidakDitemukan,
-            format!("Kiriman POS KETANMU {key} tidak ditemukan."),
-        )
-    })
 }
 
 fn insert_event(
-    conn: &Connection,
+    db: Db<'_>,
     id: i64,
     at: i64,
     op: &str,
@@ -127,17 +127,17 @@ fn insert_event(
     to: Step,
     detail: &str,
 ) -> Result<()> {
-    conn.execute(
+    db.execute(
         "INSERT INTO delivery_events (delivery_id, at, operator, from_step, to_step, detail)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![id, at, op, from.map(Step::as_str), to.as_str(), detail],
+        sql_params![id, at, op, from.map(Step::as_str), to.as_str(), detail],
     )?;
     Ok(())
 }
 
 /// Registers a delivery (the applicant's online request entered at the desk).
-pub fn create(
-    conn: &mut Connection,
+pub fn create<'c>(
+    db: impl Into<Db<'c>>,
     input: &NewDelivery,
     operator: &str,
     now_ms: i64,
@@ -164,34 +164,35 @@ pub fn create(
     }
     let requested_at = input.requested_at.unwrap_or(now_ms).min(now_ms);
     let words: Vec<&str> = docs.iter().map(|d| d.as_str()).collect();
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let reg_no = next_reg_no(&tx, super::SERIES, now_ms)?;
-    tx.execute(
-        "INSERT INTO deliveries (reg_no, name, phone, village_code, address, documents, note, step,
-                                 requested_at, updated_at, operator)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'registered', ?8, ?9, ?10)",
-        params![
-            reg_no,
-            name,
-            phone,
-            village.code,
-            address,
-            words.join(","),
-            note,
-            requested_at,
-            now_ms,
-            operator
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
-    insert_event(&tx, id, now_ms, &operator, None, Step::Registered, "")?;
-    tx.commit()?;
-    detail(conn, &reg_no, now_ms)
+    let db = db.into();
+    let reg_no = db.write(|tx| {
+        let reg_no = next_reg_no(tx, super::SERIES, now_ms)?;
+        let id: i64 = tx.value(
+            "INSERT INTO deliveries (reg_no, name, phone, village_code, address, documents, note, step,
+                                     requested_at, updated_at, operator)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'registered', ?8, ?9, ?10) RETURNING id",
+            sql_params![
+                &reg_no,
+                name,
+                phone,
+                village.code.as_str(),
+                address,
+                words.join(","),
+                note,
+                requested_at,
+                now_ms,
+                &operator
+            ],
+        )?;
+        insert_event(tx, id, now_ms, &operator, None, Step::Registered, "")?;
+        Ok(reg_no)
+    })?;
+    detail(db, &reg_no, now_ms)
 }
 
 /// Moves a delivery to its next step, recording what that step needs.
-pub fn move_to(
-    conn: &mut Connection,
+pub fn move_to<'c>(
+    db: impl Into<Db<'c>>,
     reg_no: &str,
     to: Step,
     details: &MoveDetails,
@@ -199,9 +200,23 @@ pub fn move_to(
     now_ms: i64,
 ) -> Result<DeliveryDetail> {
     let operator = check_operator(operator)?;
-    let c = Clocks::load(conn, now_ms)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let d = get(&tx, reg_no, &c)?;
+    let db = db.into();
+    let c = Clocks::load(db, now_ms)?;
+    db.write(|tx| step_to(tx, reg_no, to, details, &operator, now_ms, &c))?;
+    detail(db, reg_no, now_ms)
+}
+
+/// The writes of `move_to`, inside its transaction.
+fn step_to(
+    tx: Db<'_>,
+    reg_no: &str,
+    to: Step,
+    details: &MoveDetails,
+    operator: &str,
+    now_ms: i64,
+    c: &Clocks,
+) -> Result<()> {
+    let d = get(tx, reg_no, c)?;
     if !d.step.next_steps().contains(&to) {
         let allowed: Vec<&str> = d.step.next_steps().iter().map(|s| s.label()).collect();
         return Err(LoketError::new(
@@ -232,7 +247,7 @@ pub fn move_to(
                 .ok_or_else(|| invalid("Isi nomor resi dari petugas pos."))?;
             tx.execute(
                 "UPDATE deliveries SET courier = ?1, tracking_no = ?2 WHERE id = ?3",
-                params![courier, resi, d.id],
+                sql_params![&courier, &resi, d.id],
             )?;
             detail_text = format!("{courier} {resi}");
         }
@@ -241,7 +256,7 @@ pub fn move_to(
                 .ok_or_else(|| invalid("Isi nama penerima seperti di buku pengambilan."))?;
             tx.execute(
                 "UPDATE deliveries SET receiver = ?1 WHERE id = ?2",
-                params![receiver, d.id],
+                sql_params![receiver, d.id],
             )?;
             detail_text = "penerima dicatat".to_owned();
         }
@@ -254,7 +269,7 @@ pub fn move_to(
                 })?;
             tx.execute(
                 "UPDATE deliveries SET cod_amount = ?1 WHERE id = ?2",
-                params![amount, d.id],
+                sql_params![amount, d.id],
             )?;
             detail_text = format!("COD Rp{amount}");
         }
@@ -267,22 +282,20 @@ pub fn move_to(
     }
     tx.execute(
         "UPDATE deliveries SET step = ?1, updated_at = ?2 WHERE id = ?3",
-        params![to.as_str(), now_ms, d.id],
+        sql_params![to.as_str(), now_ms, d.id],
     )?;
-    insert_event(&tx, d.id, now_ms, &operator, Some(d.step), to, &detail_text)?;
-    tx.commit()?;
-    detail(conn, reg_no, now_ms)
+    insert_event(tx, d.id, now_ms, operator, Some(d.step), to, &detail_text)
 }
 
 /// One delivery with its history.
-pub fn detail(conn: &Connection, reg_no: &str, now_ms: i64) -> Result<DeliveryDetail> {
-    let c = Clocks::load(conn, now_ms)?;
-    let delivery = get(conn, reg_no, &c)?;
-    let mut stmt = conn.prepare(
+pub fn detail<'c>(db: impl Into<Db<'c>>, reg_no: &str, now_ms: i64) -> Result<DeliveryDetail> {
+    let db = db.into();
+    let c = Clocks::load(db, now_ms)?;
+    let delivery = get(db, reg_no, &c)?;
+    let events = db.query_all(
         "SELECT at, operator, from_step, to_step, detail FROM delivery_events WHERE delivery_id = ?1 ORDER BY id",
-    )?;
-    let events = stmt
-        .query_map([delivery.id], |r| {
+        sql_params![delivery.id],
+        |r| {
             let from: Option<String> = r.get(2)?;
             let to: String = r.get(3)?;
             Ok(DeliveryEvent {
@@ -292,8 +305,8 @@ pub fn detail(conn: &Connection, reg_no: &str, now_ms: i64) -> Result<DeliveryDe
                 to_step: Step::parse(&to).unwrap_or(Step::Registered),
                 detail: r.get(4)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        },
+    )?;
     let registered_at = events.first().map_or(delivery.updated_at, |e| e.at);
     let registration_in_time =
         promise::registration_due(&c.promises, &c.office, delivery.requested_at)
@@ -306,23 +319,25 @@ pub fn detail(conn: &Connection, reg_no: &str, now_ms: i64) -> Result<DeliveryDe
 }
 
 /// Open deliveries (oldest first), or all, narrowed by the query.
-pub fn list(conn: &Connection, q: &DeliveryQuery, now_ms: i64) -> Result<Vec<Delivery>> {
-    let c = Clocks::load(conn, now_ms)?;
+pub fn list<'c>(db: impl Into<Db<'c>>, q: &DeliveryQuery, now_ms: i64) -> Result<Vec<Delivery>> {
+    let db = db.into();
+    let c = Clocks::load(db, now_ms)?;
     let search = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty());
     let pattern = search.map(|s| format!("%{}%", s.to_uppercase()));
     let limit = q.limit.unwrap_or(500).clamp(1, 5000);
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM deliveries d
-         WHERE (?1 OR d.step <> 'paid')
-           AND (?2 IS NULL OR d.reg_no LIKE ?2 OR d.name LIKE ?2 OR d.tracking_no LIKE ?2)
-         ORDER BY d.requested_at LIMIT ?3"
-    ))?;
-    let rows = stmt
-        .query_map(
-            params![q.include_done || search.is_some(), pattern, limit],
-            |r| from_row(r, &c),
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    // The pattern is upper case and so are the columns compared with it
+    // (SQLite's LIKE ignores ASCII case; PostgreSQL's does not).
+    let rows = db.query_all(
+        &format!(
+            "SELECT {COLUMNS} FROM deliveries d
+             WHERE (?1 OR d.step <> 'paid')
+               AND (CAST(?2 AS TEXT) IS NULL OR upper(d.reg_no) LIKE ?2
+                    OR upper(d.name) LIKE ?2 OR upper(d.tracking_no) LIKE ?2)
+             ORDER BY d.requested_at LIMIT ?3"
+        ),
+        sql_params![q.include_done || search.is_some(), pattern, limit],
+        |r| from_row(r, &c),
+    )?;
     Ok(rows
         .into_iter()
         .filter(|d| !q.late_only || d.late)
@@ -331,16 +346,21 @@ pub fn list(conn: &Connection, q: &DeliveryQuery, now_ms: i64) -> Result<Vec<Del
 
 /// The packages handed to the post officer on a WIB day, for the hand-over
 /// list (daftar serah terima) the officer signs.
-pub fn handover_list(conn: &Connection, day: NaiveDate, now_ms: i64) -> Result<Vec<Delivery>> {
-    let c = Clocks::load(conn, now_ms)?;
+pub fn handover_list<'c>(
+    db: impl Into<Db<'c>>,
+    day: NaiveDate,
+    now_ms: i64,
+) -> Result<Vec<Delivery>> {
+    let db = db.into();
+    let c = Clocks::load(db, now_ms)?;
     let (start, end) = crate::clock::range_ms(day, day)?;
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM deliveries d
-         WHERE d.id IN (SELECT delivery_id FROM delivery_events WHERE to_step = 'handed_over' AND at >= ?1 AND at < ?2)
-         ORDER BY d.reg_no"
-    ))?;
-    let rows = stmt
-        .query_map(params![start, end], |r| from_row(r, &c))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+    db.query_all(
+        &format!(
+            "SELECT {COLUMNS} FROM deliveries d
+             WHERE d.id IN (SELECT delivery_id FROM delivery_events WHERE to_step = 'handed_over' AND at >= ?1 AND at < ?2)
+             ORDER BY d.reg_no"
+        ),
+        sql_params![start, end],
+        |r| from_row(r, &c),
+    )
 }

@@ -3,9 +3,10 @@
 
 use super::promise::{self, Promises};
 use super::Step;
+use crate::db::Db;
 use crate::error::Result;
-use crate::sla::{self, SlaSettings};
-use rusqlite::{params, Connection};
+use crate::sla::SlaSettings;
+use crate::sql_params;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -33,22 +34,16 @@ fn in_time(p: &Promises, office: &SlaSettings, prev: Step, since: i64, at: i64) 
     promise::due(p, office, prev, since).is_none_or(|due| at <= due)
 }
 
-pub fn totals(
-    conn: &Connection,
+pub fn totals<'c>(
+    db: impl Into<Db<'c>>,
     start_ms: i64,
     end_ms: i64,
     now_ms: i64,
 ) -> Result<DeliveryTotals> {
-    let office = sla::load_settings(conn)?;
-    let p = promise::load(conn)?;
+    let db = db.into();
+    let office = promise::office_settings(db)?;
+    let p = promise::load(db)?;
     let mut t = DeliveryTotals::default();
-    let mut stmt = conn.prepare(
-        "SELECT d.id, d.requested_at, d.cod_amount, e.at, e.to_step
-         FROM deliveries d JOIN delivery_events e ON e.delivery_id = d.id
-         WHERE d.requested_at >= ?1 AND d.requested_at < ?2
-         ORDER BY d.id, e.id",
-    )?;
-    let mut rows = stmt.query(params![start_ms, end_ms])?;
     // The walk over one delivery's events: the last milestone and when.
     let mut current: Option<(i64, Step, i64)> = None;
     let finish = |t: &mut DeliveryTotals, cur: Option<(i64, Step, i64)>| {
@@ -58,12 +53,16 @@ pub fn totals(
             }
         }
     };
-    while let Some(r) = rows.next()? {
+    let sql = "SELECT d.id, d.requested_at, d.cod_amount, e.at, e.to_step
+         FROM deliveries d JOIN delivery_events e ON e.delivery_id = d.id
+         WHERE d.requested_at >= ?1 AND d.requested_at < ?2
+         ORDER BY d.id, e.id";
+    db.for_each(sql, sql_params![start_ms, end_ms], |r| {
         let id: i64 = r.get(0)?;
         let requested_at: i64 = r.get(1)?;
         let cod: Option<i64> = r.get(2)?;
         let at: i64 = r.get(3)?;
-        let step = Step::parse(&r.get::<_, String>(4)?).unwrap_or(Step::Registered);
+        let step = Step::parse(&r.get::<String>(4)?).unwrap_or(Step::Registered);
         match current {
             Some((cur_id, prev, since)) if cur_id == id => {
                 t.steps += 1;
@@ -89,7 +88,8 @@ pub fn totals(
             Step::Registered | Step::Returned => {}
         }
         current = Some((id, step, at));
-    }
+        Ok(())
+    })?;
     finish(&mut t, current);
     Ok(t)
 }

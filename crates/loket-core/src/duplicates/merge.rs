@@ -1,14 +1,15 @@
 //! Writes of `duplicates`: merging a re-send into the request that carries
 //! on, and recording that two look-alike requests are different. Each is one
-//! `BEGIN IMMEDIATE` transaction; every refusal is checked before the first
+//! write transaction (`Db::write`); every refusal is checked before the first
 //! write, so a refused call leaves no trace. See the module docs for the model.
 
 use crate::base::check_operator;
+use crate::db::Db;
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::lifecycle::status_label;
 use crate::model::{Request, Status};
 use crate::requests::get_by_reg_no;
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use crate::sql_params;
 
 const MAX_REASON: usize = 500;
 
@@ -34,15 +35,13 @@ fn check_reason(reason: &str, required: bool) -> Result<String> {
 }
 
 /// The registration number a request was merged into, if it was.
-fn merged_into(conn: &Connection, id: i64) -> Result<Option<String>> {
-    Ok(conn
-        .query_row(
-            "SELECT r.reg_no FROM request_merges m JOIN requests r ON r.id = m.into_id
-             WHERE m.request_id = ?1",
-            [id],
-            |r| r.get(0),
-        )
-        .optional()?)
+fn merged_into(db: Db<'_>, id: i64) -> Result<Option<String>> {
+    db.query_opt(
+        "SELECT r.reg_no FROM request_merges m JOIN requests r ON r.id = m.into_id
+         WHERE m.request_id = ?1",
+        sql_params![id],
+        |r| r.get(0),
+    )
 }
 
 fn refuse(code: ErrorCode, message: String) -> LoketError {
@@ -50,7 +49,7 @@ fn refuse(code: ErrorCode, message: String) -> LoketError {
 }
 
 fn event(
-    conn: &Connection,
+    db: Db<'_>,
     request_id: i64,
     at: i64,
     operator: &str,
@@ -58,10 +57,10 @@ fn event(
     to: Status,
     note: &str,
 ) -> Result<()> {
-    conn.execute(
+    db.execute(
         "INSERT INTO request_events (request_id, at, operator, from_status, to_status, outcome, note)
          VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6)",
-        params![request_id, at, operator, from.as_str(), to.as_str(), note],
+        sql_params![request_id, at, operator, from.as_str(), to.as_str(), note],
     )?;
     Ok(())
 }
@@ -75,8 +74,8 @@ fn event(
 /// the same request twice, a closed duplicate, or a target that was itself
 /// merged away (`tidak_bisa_digabung`), a duplicate merged before
 /// (`sudah_digabung`).
-pub fn merge(
-    conn: &mut Connection,
+pub fn merge<'c>(
+    db: impl Into<Db<'c>>,
     dup_reg_no: &str,
     into_reg_no: &str,
     reason: Option<&str>,
@@ -85,9 +84,21 @@ pub fn merge(
 ) -> Result<Request> {
     let operator = check_operator(operator)?;
     let reason = check_reason(reason.unwrap_or(""), false)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let dup = get_by_reg_no(&tx, dup_reg_no)?;
-    let into = get_by_reg_no(&tx, into_reg_no)?;
+    db.into()
+        .write(|tx| merge_in(tx, dup_reg_no, into_reg_no, &reason, &operator, now_ms))
+}
+
+/// The checks and writes of `merge`, inside its transaction.
+fn merge_in(
+    tx: Db<'_>,
+    dup_reg_no: &str,
+    into_reg_no: &str,
+    reason: &str,
+    operator: &str,
+    now_ms: i64,
+) -> Result<Request> {
+    let dup = get_by_reg_no(tx, dup_reg_no)?;
+    let into = get_by_reg_no(tx, into_reg_no)?;
     if dup.id == into.id {
         return Err(refuse(
             ErrorCode::TidakBisaDigabung,
@@ -97,7 +108,7 @@ pub fn merge(
             ),
         ));
     }
-    if let Some(target) = merged_into(&tx, dup.id)? {
+    if let Some(target) = merged_into(tx, dup.id)? {
         return Err(refuse(
             ErrorCode::SudahDigabung,
             format!("{} sudah digabung ke {target}.", dup.reg_no),
@@ -113,7 +124,7 @@ pub fn merge(
             ),
         ));
     }
-    if let Some(target) = merged_into(&tx, into.id)? {
+    if let Some(target) = merged_into(tx, into.id)? {
         return Err(refuse(
             ErrorCode::TidakBisaDigabung,
             format!(
@@ -126,7 +137,7 @@ pub fn merge(
     tx.execute(
         "INSERT INTO request_merges (request_id, into_id, at, operator, reason)
          VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![dup.id, into.id, now_ms, operator, reason],
+        sql_params![dup.id, into.id, now_ms, operator, reason],
     )?;
     // Record the moves first: the 0004 trigger lets request_id change only
     // for a recorded move. Active bytes the target already holds stay.
@@ -138,18 +149,18 @@ pub fn merge(
                SELECT 1 FROM documents t
                WHERE t.request_id = ?2 AND t.sha256 = d.sha256 AND t.removed_at IS NULL))
          ORDER BY d.id",
-        params![dup.id, into.id, now_ms, operator],
+        sql_params![dup.id, into.id, now_ms, operator],
     )?;
     tx.execute(
         "UPDATE documents SET request_id = ?2
          WHERE id IN (SELECT document_id FROM document_moves
                       WHERE from_request_id = ?1 AND to_request_id = ?2 AND at = ?3)
            AND request_id = ?1",
-        params![dup.id, into.id, now_ms],
+        sql_params![dup.id, into.id, now_ms],
     )?;
     tx.execute(
         "UPDATE requests SET status = 'done', outcome = NULL, updated_at = ?1 WHERE id = ?2",
-        params![now_ms, dup.id],
+        sql_params![now_ms, dup.id],
     )?;
     let docs = if moved == 0 {
         String::new()
@@ -162,10 +173,10 @@ pub fn merge(
         format!(" ({reason})")
     };
     event(
-        &tx,
+        tx,
         dup.id,
         now_ms,
-        &operator,
+        operator,
         dup.status,
         Status::Done,
         &format!(
@@ -174,25 +185,23 @@ pub fn merge(
         ),
     )?;
     event(
-        &tx,
+        tx,
         into.id,
         now_ms,
-        &operator,
+        operator,
         into.status,
         into.status,
         &format!("Digabungkan dari {}{why}{docs}", dup.reg_no),
     )?;
-    let result = get_by_reg_no(&tx, &into.reg_no)?;
-    tx.commit()?;
-    Ok(result)
+    get_by_reg_no(tx, &into.reg_no)
 }
 
 /// Records that the operator compared `reg_no` with `other_reg_no` and found
 /// them to be different requests (`reason` required), so `find` stops
 /// pairing them. Both requests get an event. Recording a pair again changes
 /// nothing (the first decision and its reason stay).
-pub fn keep_separate(
-    conn: &mut Connection,
+pub fn keep_separate<'c>(
+    db: impl Into<Db<'c>>,
     reg_no: &str,
     other_reg_no: &str,
     reason: &str,
@@ -201,36 +210,39 @@ pub fn keep_separate(
 ) -> Result<()> {
     let operator = check_operator(operator)?;
     let reason = check_reason(reason, true)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let a = get_by_reg_no(&tx, reg_no)?;
-    let b = get_by_reg_no(&tx, other_reg_no)?;
-    if a.id == b.id {
-        return Err(refuse(
-            ErrorCode::MasukanTidakValid,
-            format!(
-                "{} dibandingkan dengan dirinya sendiri. Pilih permohonan lain.",
-                a.reg_no
-            ),
-        ));
-    }
-    let added = tx.execute(
-        "INSERT OR IGNORE INTO request_separations (a_id, b_id, at, operator, reason)
-         VALUES (min(?1, ?2), max(?1, ?2), ?3, ?4, ?5)",
-        params![a.id, b.id, now_ms, operator, reason],
-    )?;
-    if added > 0 {
-        for (this, other) in [(&a, &b), (&b, &a)] {
-            event(
-                &tx,
-                this.id,
-                now_ms,
-                &operator,
-                this.status,
-                this.status,
-                &format!("Bukan kiriman ulang dari {}: {reason}", other.reg_no),
-            )?;
+    db.into().write(|tx| {
+        let a = get_by_reg_no(tx, reg_no)?;
+        let b = get_by_reg_no(tx, other_reg_no)?;
+        if a.id == b.id {
+            return Err(refuse(
+                ErrorCode::MasukanTidakValid,
+                format!(
+                    "{} dibandingkan dengan dirinya sendiri. Pilih permohonan lain.",
+                    a.reg_no
+                ),
+            ));
         }
-    }
-    tx.commit()?;
-    Ok(())
+        // The pair is stored smaller id first; a pair recorded before stays.
+        let (low, high) = (a.id.min(b.id), a.id.max(b.id));
+        let added = tx.execute(
+            "INSERT INTO request_separations (a_id, b_id, at, operator, reason)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (a_id, b_id) DO NOTHING",
+            sql_params![low, high, now_ms, &operator, &reason],
+        )?;
+        if added > 0 {
+            for (this, other) in [(&a, &b), (&b, &a)] {
+                event(
+                    tx,
+                    this.id,
+                    now_ms,
+                    &operator,
+                    this.status,
+                    this.status,
+                    &format!("Bukan kiriman ulang dari {}: {reason}", other.reg_no),
+                )?;
+            }
+        }
+        Ok(())
+    })
 }

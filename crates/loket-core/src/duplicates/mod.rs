@@ -9,8 +9,9 @@
 //! answer usually means "I did not get it" or "it still fails"). Older closed
 //! ones are history, not re-sends. The comparison is three equality lookups
 //! over the existing `requests_nik`, `requests_kk` and `requests_phone`
-//! indexes (forced with `INDEXED BY`, so a lost index fails loudly instead of
-//! silently scanning 600,000 rows), each newest-first with a small limit.
+//! indexes (forced with `INDEXED BY` on SQLite, so a lost index fails loudly
+//! instead of silently scanning 600,000 rows; PostgreSQL's planner picks
+//! them itself), each newest-first with a small limit.
 //!
 //! ## Why merges look like this (migration 0004)
 //!
@@ -45,10 +46,11 @@ mod merge;
 
 pub use merge::{keep_separate, merge};
 
+use crate::db::Db;
 use crate::error::Result;
 use crate::model::{NewRequest, Request, Status};
 use crate::requests::{self, get_by_reg_no};
-use rusqlite::{params, Connection};
+use crate::sql_params;
 use serde::Serialize;
 use std::collections::btree_map::{BTreeMap, Entry};
 use ts_rs::TS;
@@ -94,14 +96,15 @@ const KEYS: [(&str, &str); 3] = [
 /// are open, or closed within `CLOSED_WINDOW_MS` before `now_ms`. Skips
 /// `exclude_id` itself, requests merged away, and requests recorded as
 /// separate from `exclude_id`. Newest first, at most `MAX_MATCHES`.
-pub fn find(
-    conn: &Connection,
+pub fn find<'c>(
+    db: impl Into<Db<'c>>,
     nik: Option<&str>,
     kk: Option<&str>,
     phone: &str,
     now_ms: i64,
     exclude_id: Option<i64>,
 ) -> Result<Vec<DuplicateMatch>> {
+    let db = db.into();
     let cutoff = now_ms.saturating_sub(CLOSED_WINDOW_MS);
     let values = [nik, kk, Some(phone)];
     // By id, so a request matching on several keys is one entry.
@@ -110,31 +113,40 @@ pub fn find(
         let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
             continue;
         };
+        // The pair's smaller id is `a_id` (a NULL ?3 pairs with nothing).
         let sql = format!(
             "SELECT r.id, r.received_at, r.reg_no, r.name, r.status
-             FROM requests r INDEXED BY {index}
+             FROM requests r {hint}
              WHERE r.{column} = ?1
                AND (r.status IN ('received','verifying','waiting_citizen') OR r.updated_at >= ?2)
-               AND r.id IS NOT ?3
+               AND r.id IS DISTINCT FROM CAST(?3 AS BIGINT)
                AND NOT EXISTS (SELECT 1 FROM request_merges m WHERE m.request_id = r.id)
                AND NOT EXISTS (SELECT 1 FROM request_separations s
-                               WHERE s.a_id = min(r.id, ?3) AND s.b_id = max(r.id, ?3))
-             ORDER BY r.id DESC LIMIT ?4"
+                               WHERE s.a_id = CASE WHEN r.id < ?3 THEN r.id ELSE ?3 END
+                                 AND s.b_id = CASE WHEN r.id > ?3 THEN r.id ELSE ?3 END)
+             ORDER BY r.id DESC LIMIT ?4",
+            hint = db.indexed_by(index)
         );
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query(params![value, cutoff, exclude_id, PER_KEY])?;
-        while let Some(r) = rows.next()? {
-            let id: i64 = r.get(0)?;
+        let rows = db.query_all(&sql, sql_params![value, cutoff, exclude_id, PER_KEY], |r| {
+            Ok((
+                r.get::<i64>(0)?,
+                r.get::<i64>(1)?,
+                r.get::<String>(2)?,
+                r.get::<String>(3)?,
+                r.get::<String>(4)?,
+            ))
+        })?;
+        for (id, received_at, reg_no, name, status) in rows {
             let (_, m) = match found.entry(id) {
                 Entry::Occupied(e) => e.into_mut(),
                 Entry::Vacant(e) => e.insert((
-                    r.get(4)?,
+                    status,
                     DuplicateMatch {
-                        reg_no: r.get(2)?,
-                        name: r.get(3)?,
+                        reg_no,
+                        name,
                         // Parsed below, after the rows are read.
                         status: Status::Received,
-                        received_at: r.get(1)?,
+                        received_at,
                         matched_on: Vec::new(),
                     },
                 )),
@@ -154,10 +166,15 @@ pub fn find(
 
 /// The possible duplicates of a stored request (its detail view): `find`
 /// with its own numbers, without itself and the pairs kept separate.
-pub fn for_request(conn: &Connection, reg_no: &str, now_ms: i64) -> Result<Vec<DuplicateMatch>> {
-    let r = get_by_reg_no(conn, reg_no)?;
+pub fn for_request<'c>(
+    db: impl Into<Db<'c>>,
+    reg_no: &str,
+    now_ms: i64,
+) -> Result<Vec<DuplicateMatch>> {
+    let db = db.into();
+    let r = get_by_reg_no(db, reg_no)?;
     find(
-        conn,
+        db,
         r.nik.as_deref(),
         r.kk.as_deref(),
         &r.phone,
@@ -174,15 +191,16 @@ pub fn for_request(conn: &Connection, reg_no: &str, now_ms: i64) -> Result<Vec<D
 /// still returned (with no duplicates): reporting an error for a request
 /// that exists would make the operator enter it again, which is the very
 /// pile-up this module prevents; `for_request` can repeat the check.
-pub fn create_checked(
-    conn: &mut Connection,
+pub fn create_checked<'c>(
+    db: impl Into<Db<'c>>,
     input: &NewRequest,
     operator: &str,
     now_ms: i64,
 ) -> Result<CreatedRequest> {
-    let request = requests::create_request(&*conn, input, operator, now_ms)?;
+    let db = db.into();
+    let request = requests::create_request(db, input, operator, now_ms)?;
     let duplicates = find(
-        conn,
+        db,
         request.nik.as_deref(),
         request.kk.as_deref(),
         &request.phone,

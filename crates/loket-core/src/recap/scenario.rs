@@ -149,7 +149,7 @@ pub(super) fn scenario(dir: &std::path::Path) -> (Connection, Regs) {
     );
 
     mv(c, &a, Status::Verifying, None, "Rina", nov(25, 9, 5));
-    duplicates::merge(c, &f, &a, Some("kirim dua kali"), "Rina", nov(25, 9, 15)).unwrap();
+    duplicates::merge(&*c, &f, &a, Some("kirim dua kali"), "Rina", nov(25, 9, 15)).unwrap();
     mv(
         c,
         &a,

@@ -4,9 +4,10 @@
 
 use super::form::VerificationForm;
 use crate::base::check_operator;
+use crate::db::Db;
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::requests::get_by_reg_no;
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use crate::sql_params;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -24,8 +25,8 @@ pub struct SavedVerification {
 }
 
 /// Saves a new version of the request's form.
-pub fn save(
-    conn: &mut Connection,
+pub fn save<'c>(
+    db: impl Into<Db<'c>>,
     reg_no: &str,
     form: &VerificationForm,
     operator: &str,
@@ -44,19 +45,19 @@ pub fn save(
             "Formulir verifikasi terlalu besar.",
         ));
     }
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let request = get_by_reg_no(&tx, reg_no)?;
-    let version: u32 = tx.query_row(
-        "SELECT COALESCE(MAX(version), 0) + 1 FROM verification_versions WHERE request_id = ?1",
-        [request.id],
-        |r| r.get(0),
-    )?;
-    tx.execute(
-        "INSERT INTO verification_versions (request_id, version, form_json, at, operator)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![request.id, version, json, now_ms, operator],
-    )?;
-    tx.commit()?;
+    let version = db.into().write(|tx| {
+        let request = get_by_reg_no(tx, reg_no)?;
+        let version: u32 = tx.value(
+            "SELECT COALESCE(MAX(version), 0) + 1 FROM verification_versions WHERE request_id = ?1",
+            sql_params![request.id],
+        )?;
+        tx.execute(
+            "INSERT INTO verification_versions (request_id, version, form_json, at, operator)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            sql_params![request.id, version, &json, now_ms, &operator],
+        )?;
+        Ok(version)
+    })?;
     Ok(SavedVerification {
         form: form.clone(),
         version,
@@ -66,16 +67,15 @@ pub fn save(
 }
 
 /// The latest form of a request (an empty one when none was saved).
-pub fn load(conn: &Connection, reg_no: &str) -> Result<SavedVerification> {
-    let request = get_by_reg_no(conn, reg_no)?;
-    let row: Option<(u32, String, i64, String)> = conn
-        .query_row(
-            "SELECT version, form_json, at, operator FROM verification_versions
-             WHERE request_id = ?1 ORDER BY version DESC LIMIT 1",
-            [request.id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
-        .optional()?;
+pub fn load<'c>(db: impl Into<Db<'c>>, reg_no: &str) -> Result<SavedVerification> {
+    let db = db.into();
+    let request = get_by_reg_no(db, reg_no)?;
+    let row: Option<(u32, String, i64, String)> = db.query_opt(
+        "SELECT version, form_json, at, operator FROM verification_versions
+         WHERE request_id = ?1 ORDER BY version DESC LIMIT 1",
+        sql_params![request.id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
     let Some((version, json, at, operator)) = row else {
         return Ok(SavedVerification {
             form: VerificationForm::default(),

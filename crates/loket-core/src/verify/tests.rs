@@ -1,5 +1,5 @@
 use super::*;
-use crate::db;
+use crate::db::{self, testing::each_engine, Db};
 use crate::error::ErrorCode;
 use crate::model::{NewRequest, Status};
 use crate::requests::{create_request, detail, move_request};
@@ -7,9 +7,14 @@ use crate::requests::{create_request, detail, move_request};
 const NOW: i64 = 1_764_054_000_000;
 
 fn setup() -> (rusqlite::Connection, String) {
-    let mut conn = db::open_in_memory().unwrap();
-    let r = create_request(
-        &mut conn,
+    let conn = db::open_in_memory().unwrap();
+    let reg = request(Db::from(&conn));
+    (conn, reg)
+}
+
+fn request(conn: Db<'_>) -> String {
+    create_request(
+        conn,
         &NewRequest {
             name: "Siti Aminah".into(),
             phone: "081234567890".into(),
@@ -18,46 +23,48 @@ fn setup() -> (rusqlite::Connection, String) {
         "Rina",
         NOW,
     )
-    .unwrap();
-    (conn, r.reg_no)
+    .unwrap()
+    .reg_no
 }
 
 #[test]
 fn every_save_is_a_version_with_its_operator() {
-    let (mut conn, reg) = setup();
-    let empty = load(&conn, &reg).unwrap();
-    assert_eq!(empty.version, 0, "nothing saved yet");
-    let mut form = VerificationForm::default();
-    form.ktp.nama = "SITI AMINAH".into();
-    let v1 = save(&mut conn, &reg, &form, "Rina", NOW + 1).unwrap();
-    form.marks.insert(
-        "ktp.nama".into(),
-        FieldMark {
-            ok: true,
-            reason: None,
-        },
-    );
-    let v2 = save(&mut conn, &reg, &form, "Budi", NOW + 2).unwrap();
-    assert_eq!((v1.version, v2.version), (1, 2));
-    let latest = load(&conn, &reg).unwrap();
-    assert_eq!(latest.form, form, "the latest form comes back as saved");
-    assert_eq!(latest.operator.as_deref(), Some("Budi"), "who checked it");
-    assert_eq!(latest.at, Some(NOW + 2), "and when");
-    let n: i64 = conn
-        .query_row("SELECT count(*) FROM verification_versions", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
-    assert_eq!(n, 2, "the earlier version is kept");
-    assert!(
-        conn.execute("DELETE FROM verification_versions", [])
-            .is_err(),
-        "versions are append-only"
-    );
-    let missing = save(&mut conn, "VN-000000-0000", &form, "Rina", NOW)
-        .err()
-        .map(|e| e.code);
-    assert_eq!(missing, Some(ErrorCode::PermohonanTidakDitemukan));
+    each_engine(|conn| {
+        let reg = request(conn);
+        let empty = load(conn, &reg).unwrap();
+        assert_eq!(empty.version, 0, "nothing saved yet");
+        let mut form = VerificationForm::default();
+        form.ktp.nama = "SITI AMINAH".into();
+        let v1 = save(conn, &reg, &form, "Rina", NOW + 1).unwrap();
+        form.marks.insert(
+            "ktp.nama".into(),
+            FieldMark {
+                ok: true,
+                reason: None,
+            },
+        );
+        let v2 = save(conn, &reg, &form, "Budi", NOW + 2).unwrap();
+        assert_eq!((v1.version, v2.version), (1, 2));
+        let latest = load(conn, &reg).unwrap();
+        assert_eq!(latest.form, form, "the latest form comes back as saved");
+        assert_eq!(latest.operator.as_deref(), Some("Budi"), "who checked it");
+        assert_eq!(latest.at, Some(NOW + 2), "and when");
+        let n: i64 = conn
+            .value("SELECT count(*) FROM verification_versions", &[])
+            .unwrap();
+        assert_eq!(n, 2, "the earlier version is kept");
+        assert!(
+            conn.execute("DELETE FROM verification_versions", &[])
+                .is_err(),
+            "versions are append-only"
+        );
+        let missing = save(conn, "VN-000000-0000", &form, "Rina", NOW)
+            .err()
+            .map(|e| e.code);
+        assert_eq!(missing, Some(ErrorCode::PermohonanTidakDitemukan));
+        Ok(())
+    })
+    .unwrap();
 }
 
 #[test]
