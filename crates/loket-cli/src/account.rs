@@ -60,7 +60,7 @@ pub(crate) fn run(
                 RoleArg::Operator => Role::Operator,
                 RoleArg::Supervisor => Role::Supervisor,
             };
-            let first = !accounts::any(desk.conn().map_err(fail)?).map_err(fail)?;
+            let first = !accounts::any(desk.db()).map_err(fail)?;
             let account_name = if first {
                 if role != Role::Supervisor {
                     return Err(fail(LoketError::new(
@@ -69,14 +69,14 @@ pub(crate) fn run(
                     )));
                 }
                 let pin = secrets.get("LOKET_PIN", "PIN baru").map_err(fail)?;
-                accounts::create_first(desk.conn_mut().map_err(fail)?, &name, &pin, now)
+                accounts::create_first(desk.db(), &name, &pin, now)
                     .map_err(fail)?
                     .name
             } else {
                 let by = actor::supervisor(&mut desk, supervisor.as_deref(), &mut secrets)
                     .map_err(fail)?;
                 let pin = secrets.get("LOKET_PIN", "PIN baru").map_err(fail)?;
-                accounts::create(desk.conn_mut().map_err(fail)?, &by, &name, role, &pin, now)
+                accounts::create(desk.db(), &by, &name, role, &pin, now)
                     .map_err(fail)?
                     .name
             };
@@ -106,14 +106,13 @@ pub(crate) fn run(
             let by =
                 actor::supervisor(&mut desk, supervisor.as_deref(), &mut secrets).map_err(fail)?;
             let pin = secrets.get("LOKET_PIN", "PIN baru").map_err(fail)?;
-            accounts::set_pin(desk.conn_mut().map_err(fail)?, &by, &name, None, &pin, now)
-                .map_err(fail)?;
+            accounts::set_pin(desk.db(), &by, &name, None, &pin, now).map_err(fail)?;
             outln!("PIN {name} diganti.")?;
         }
         AccountCmd::Disable { name } => {
             let by =
                 actor::supervisor(&mut desk, supervisor.as_deref(), &mut secrets).map_err(fail)?;
-            accounts::disable(desk.conn_mut().map_err(fail)?, &by, &name, now).map_err(fail)?;
+            accounts::disable(desk.db(), &by, &name, now).map_err(fail)?;
             outln!("Akun {name} dinonaktifkan.")?;
         }
     }

@@ -59,7 +59,7 @@ pub(crate) fn supervisor(
         ));
     };
     let pin = secrets.get("LOKET_SUPERVISOR_PIN", "PIN supervisor")?;
-    let session = accounts::login(desk.conn_mut()?, name, &pin, clock::now_ms())?;
+    let session = accounts::login(desk.db(), name, &pin, clock::now_ms())?;
     Ok(Actor::cli_account(&session))
 }
 

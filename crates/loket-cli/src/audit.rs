@@ -57,8 +57,7 @@ pub(crate) fn run(
             if let Some(dir) = anchor {
                 let head = loket_core::backup::audit_head(&dir).map_err(fail)?;
                 if let Some((id, hash)) = head {
-                    let held =
-                        audit::chain::holds(desk.conn().map_err(fail)?, id, &hash).map_err(fail)?;
+                    let held = audit::chain::holds(desk.db(), id, &hash).map_err(fail)?;
                     if !held && r.first_broken.is_none() {
                         r.intact = false;
                         r.first_broken = Some(audit::chain::BrokenEntry {

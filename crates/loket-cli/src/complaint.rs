@@ -79,7 +79,7 @@ pub(crate) fn run(
         | ComplaintCmd::Close { json, .. }
         | ComplaintCmd::List { json, .. } => *json,
     };
-    let mut desk = open_desk(data_dir, json)?;
+    let desk = open_desk(data_dir, json)?;
     let op = operator_of(&desk, operator);
     let fail = |e| Failure::input(e, json);
     let now = clock::now_ms();
@@ -119,22 +119,16 @@ pub(crate) fn run(
                 },
                 text,
             };
-            one(
-                complaints::create(desk.conn_mut().map_err(fail)?, &input, &op, now)
-                    .map_err(fail)?,
-            )?;
+            one(complaints::create(desk.db(), &input, &op, now).map_err(fail)?)?;
         }
         ComplaintCmd::Answer { reg, text, .. } => {
-            one(
-                complaints::answer(desk.conn_mut().map_err(fail)?, &reg, &text, &op, now)
-                    .map_err(fail)?,
-            )?;
+            one(complaints::answer(desk.db(), &reg, &text, &op, now).map_err(fail)?)?;
         }
         ComplaintCmd::Close { reg, .. } => {
-            one(complaints::close(desk.conn_mut().map_err(fail)?, &reg, &op, now).map_err(fail)?)?;
+            one(complaints::close(desk.db(), &reg, &op, now).map_err(fail)?)?;
         }
         ComplaintCmd::List { open, .. } => {
-            let rows = complaints::list(desk.conn().map_err(fail)?, open, now).map_err(fail)?;
+            let rows = complaints::list(desk.db(), open, now).map_err(fail)?;
             if json {
                 stdio::json(&rows)?;
             } else {

@@ -80,8 +80,7 @@ pub(crate) fn operator_of(desk: &Desk, explicit: Option<String>) -> String {
     explicit
         .filter(|o| !o.trim().is_empty())
         .or_else(|| {
-            desk.conn()
-                .and_then(|c| settings::get(c, settings::KEY_OPERATOR))
+            settings::get(desk.db(), settings::KEY_OPERATOR)
                 .ok()
                 .flatten()
         })
@@ -148,9 +147,7 @@ fn run(cli: Cli) -> Result<Verdict, Failure> {
                     loket_core::set_operator(&desk, &name).map_err(|e| Failure::input(e, false))?
                 }
                 OperatorCmd::Show => {
-                    let name = desk
-                        .conn()
-                        .and_then(|c| settings::get(c, settings::KEY_OPERATOR))
+                    let name = settings::get(desk.db(), settings::KEY_OPERATOR)
                         .map_err(|e| Failure::input(e, false))?;
                     outln!("{}", name.unwrap_or_default())?;
                 }
@@ -192,7 +189,7 @@ fn run_request(
     match cmd {
         RequestCmd::New(a) => {
             let category = parse_arg(a.category.as_deref(), Category::parse, a.json)?;
-            let mut desk = open_desk(data_dir, a.json)?;
+            let desk = open_desk(data_dir, a.json)?;
             let op = operator_of(&desk, operator);
             let input = NewRequest {
                 name: a.name,
@@ -202,13 +199,8 @@ fn run_request(
                 category,
                 problem: a.problem,
             };
-            let created = duplicates::create_checked(
-                desk.conn_mut().map_err(|e| Failure::input(e, a.json))?,
-                &input,
-                &op,
-                clock::now_ms(),
-            )
-            .map_err(|e| Failure::input(e, a.json))?;
+            let created = duplicates::create_checked(desk.db(), &input, &op, clock::now_ms())
+                .map_err(|e| Failure::input(e, a.json))?;
             output::created(&created, a.json)?;
             Ok(Verdict::Ok)
         }
@@ -272,10 +264,10 @@ fn run_request(
             reason,
             json,
         } => {
-            let mut desk = open_desk(data_dir, json)?;
+            let desk = open_desk(data_dir, json)?;
             let op = operator_of(&desk, operator);
             let target = duplicates::merge(
-                desk.conn_mut().map_err(|e| Failure::input(e, json))?,
+                desk.db(),
                 &reg,
                 &into,
                 reason.as_deref(),
@@ -292,17 +284,10 @@ fn run_request(
             reason,
             json,
         } => {
-            let mut desk = open_desk(data_dir, json)?;
+            let desk = open_desk(data_dir, json)?;
             let op = operator_of(&desk, operator);
-            duplicates::keep_separate(
-                desk.conn_mut().map_err(|e| Failure::input(e, json))?,
-                &reg,
-                &other,
-                &reason,
-                &op,
-                clock::now_ms(),
-            )
-            .map_err(|e| Failure::input(e, json))?;
+            duplicates::keep_separate(desk.db(), &reg, &other, &reason, &op, clock::now_ms())
+                .map_err(|e| Failure::input(e, json))?;
             output::kept_separate(&reg, &other, json)?;
             Ok(Verdict::Ok)
         }

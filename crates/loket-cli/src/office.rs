@@ -2,18 +2,20 @@
 //! mode) and seeing its state. Run by office IT with the database owner's
 //! address; the desks then connect with LOKET_DATABASE_URL.
 
+use crate::actor::Secrets;
 use crate::stdio::outln;
 use crate::{Failure, Verdict};
 use clap::Subcommand;
 use loket_core::db::{PgConn, SCHEMA_VERSION};
-use loket_core::{ErrorCode, LoketError};
+use loket_core::{accounts, clock, ErrorCode, LoketError};
 
 #[derive(Subcommand)]
 pub(crate) enum OfficeCmd {
     /// Create Loket's schema in the office database (once; again is a
     /// no-op) and give the desks' database role its privileges: it may add
     /// to the access log and the other append-only tables, never change
-    /// or delete them.
+    /// or delete them. With LOKET_ACCOUNT (and LOKET_PIN, or the PIN on
+    /// standard input) the office's first account is made: a supervisor.
     Init {
         /// The database role the desks log in as (created by office IT).
         #[arg(long, value_name = "ROLE")]
@@ -26,6 +28,23 @@ pub(crate) enum OfficeCmd {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// The office's first account, a supervisor, when LOKET_ACCOUNT names one
+/// and the office has no account yet; its name.
+fn first_supervisor(conn: &PgConn) -> Result<Option<String>, LoketError> {
+    let Some(name) = std::env::var("LOKET_ACCOUNT")
+        .ok()
+        .filter(|n| !n.trim().is_empty())
+    else {
+        return Ok(None);
+    };
+    if accounts::any(conn.db())? {
+        return Ok(None);
+    }
+    let pin = Secrets::new().get("LOKET_PIN", "PIN baru")?;
+    let made = accounts::create_first(conn.db(), &name, &pin, clock::now_ms())?;
+    Ok(Some(made.name))
 }
 
 fn need_url(url: Option<&str>, json: bool) -> Result<&str, Failure> {
@@ -50,6 +69,7 @@ pub(crate) fn run(url: Option<&str>, cmd: OfficeCmd) -> Result<Verdict, Failure>
             if let Some(role) = desk_role.as_deref() {
                 conn.grant_desk(role).map_err(fail)?;
             }
+            let supervisor = first_supervisor(&conn).map_err(fail)?;
             if json {
                 outln!(
                     "{}",
@@ -57,6 +77,7 @@ pub(crate) fn run(url: Option<&str>, cmd: OfficeCmd) -> Result<Verdict, Failure>
                         "created": created,
                         "schema_version": SCHEMA_VERSION,
                         "desk_role": desk_role,
+                        "supervisor": supervisor,
                     })
                 )?;
             } else {
@@ -70,6 +91,9 @@ pub(crate) fn run(url: Option<&str>, cmd: OfficeCmd) -> Result<Verdict, Failure>
                 )?;
                 if let Some(role) = desk_role {
                     outln!("Hak akses meja diberikan kepada peran basis data \"{role}\".")?;
+                }
+                if let Some(name) = supervisor {
+                    outln!("Akun pertama kantor dibuat: {name} (supervisor).")?;
                 }
             }
             Ok(Verdict::Ok)

@@ -84,7 +84,7 @@ pub(crate) fn run(
         | PosCmd::List { json, .. }
         | PosCmd::Handover { json, .. } => *json,
     };
-    let mut desk = open_desk(data_dir, json)?;
+    let desk = open_desk(data_dir, json)?;
     let op = operator_of(&desk, operator);
     let fail = |e| Failure::input(e, json);
     let now = clock::now_ms();
@@ -112,8 +112,7 @@ pub(crate) fn run(
                 note: note.unwrap_or_default(),
                 requested_at: None,
             };
-            let d =
-                delivery::create(desk.conn_mut().map_err(fail)?, &input, &op, now).map_err(fail)?;
+            let d = delivery::create(desk.db(), &input, &op, now).map_err(fail)?;
             if json {
                 stdio::json(&d)?;
             } else {
@@ -138,8 +137,7 @@ pub(crate) fn run(
                 cod_amount: cod,
                 note,
             };
-            let d = delivery::move_to(desk.conn_mut().map_err(fail)?, &reg, to, &details, &op, now)
-                .map_err(fail)?;
+            let d = delivery::move_to(desk.db(), &reg, to, &details, &op, now).map_err(fail)?;
             if json {
                 stdio::json(&d)?;
             } else {
@@ -152,7 +150,7 @@ pub(crate) fn run(
                 include_done: all,
                 ..DeliveryQuery::default()
             };
-            let rows = delivery::list(desk.conn().map_err(fail)?, &q, now).map_err(fail)?;
+            let rows = delivery::list(desk.db(), &q, now).map_err(fail)?;
             if json {
                 stdio::json(&rows)?;
             } else {
@@ -175,8 +173,7 @@ pub(crate) fn run(
                 Some(d) => parse_date(&d).map_err(|e| Failure::usage(e, json))?,
                 None => clock::wib_date(now),
             };
-            let rows =
-                delivery::handover_list(desk.conn().map_err(fail)?, day, now).map_err(fail)?;
+            let rows = delivery::handover_list(desk.db(), day, now).map_err(fail)?;
             if json {
                 stdio::json(&rows)?;
             } else {

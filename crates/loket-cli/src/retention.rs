@@ -70,7 +70,7 @@ pub(crate) fn run(
                     ops::settings::save_retention_days(&mut desk, &by, n, clock::now_ms())
                         .map_err(input)?
                 }
-                None => retention::days(desk.conn().map_err(input)?).map_err(input)?,
+                None => retention::days(desk.db()).map_err(input)?,
             };
             if json {
                 outln!("{}", json!({ "days": days }))?;
@@ -88,7 +88,7 @@ pub(crate) fn run(
                 None => Actor::system(),
             };
             if a.dry_run {
-                let days = retention::days(desk.conn().map_err(input)?).map_err(input)?;
+                let days = retention::days(desk.db()).map_err(input)?;
                 let plan = ops::data::retention_plan(&desk, &by, now).map_err(input)?;
                 if a.json {
                     let v =

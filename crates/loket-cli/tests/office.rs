@@ -144,3 +144,71 @@ fn an_unreachable_server_is_a_coded_error() {
     assert_eq!(code(&out), "server_kantor_tidak_terjangkau");
     assert!(!desk.path().join("loket.db").exists());
 }
+
+#[test]
+fn two_desks_share_one_queue_one_numbering_and_one_chain() {
+    let office = OfficeDb::new();
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let init = common::command(a.path(), &["office", "init", "--json"])
+        .env("LOKET_DATABASE_URL", &office.url)
+        .env("LOKET_ACCOUNT", common::SUPERVISOR)
+        .env("LOKET_PIN", common::SUPERVISOR_PIN)
+        .output()
+        .unwrap();
+    assert!(init.status.success(), "{}", stderr(&init));
+    assert_eq!(json(&init)["supervisor"], common::SUPERVISOR);
+
+    let new = |dir: &Path, name: &str| -> String {
+        let out = office.cli(
+            dir,
+            &[
+                "request",
+                "new",
+                "--name",
+                name,
+                "--phone",
+                "081234567890",
+                "--json",
+            ],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        json(&out)["reg_no"].as_str().unwrap().to_owned()
+    };
+    let first = new(a.path(), "Siti Aminah");
+    let second = new(b.path(), "Budi Santoso");
+    assert!(first.ends_with("-0001"), "{first}");
+    assert!(
+        second.ends_with("-0002"),
+        "one numbering for the office: {second}"
+    );
+
+    // Desk A sees what desk B registered, and B moves what A registered.
+    let list = office.cli(a.path(), &["request", "list", "--json"]);
+    let regs: Vec<String> = json(&list)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["reg_no"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(regs.contains(&first) && regs.contains(&second), "{regs:?}");
+    let moved = office.cli(b.path(), &["request", "move", &first, "--to", "verifying"]);
+    assert!(moved.status.success(), "{}", stderr(&moved));
+    let show = office.cli(a.path(), &["request", "show", &first, "--json"]);
+    assert_eq!(json(&show)["request"]["status"], "verifying");
+
+    // One access log: its chain verifies, read by the office's supervisor.
+    let verify = common::command(a.path(), &["audit", "verify", "--json"])
+        .env("LOKET_DATABASE_URL", &office.url)
+        .env("LOKET_SUPERVISOR", common::SUPERVISOR)
+        .env("LOKET_SUPERVISOR_PIN", common::SUPERVISOR_PIN)
+        .output()
+        .unwrap();
+    assert!(verify.status.success(), "{}", stderr(&verify));
+    assert_eq!(json(&verify)["intact"], true);
+    assert!(
+        json(&verify)["entries"].as_i64().unwrap() >= 5,
+        "start, two created, one moved, the login: {}",
+        String::from_utf8_lossy(&verify.stdout)
+    );
+    assert!(!a.path().join("loket.db").exists() && !b.path().join("loket.db").exists());
+}

@@ -85,11 +85,11 @@ pub fn app_info(desk: &Desk, session: Option<accounts::Session>) -> Result<AppIn
         data_dir: desk.dir().display().to_string(),
         schema_version: db::SCHEMA_VERSION,
         session,
-        accounts: accounts::list(desk.conn()?)?
+        accounts: accounts::list(desk.db())?
             .into_iter()
             .filter(|a| !a.disabled)
             .collect(),
-        idle_lock_minutes: accounts::idle::minutes(desk.conn()?)?,
+        idle_lock_minutes: accounts::idle::minutes(desk.db())?,
     })
 }
 
@@ -97,7 +97,7 @@ pub fn app_info(desk: &Desk, session: Option<accounts::Session>) -> Result<AppIn
 /// given (the app records the logged-in account instead).
 pub fn set_operator(desk: &Desk, name: &str) -> Result<()> {
     let name = base::check_operator(name)?;
-    settings::set(desk.conn()?, settings::KEY_OPERATOR, &name)
+    settings::set(desk.db(), settings::KEY_OPERATOR, &name)
 }
 
 pub use clock::parse_date;

@@ -3,11 +3,11 @@
 //! placeholders they may use), the promises of POS KETANMU and Pengaduan. Each part is saved by its own module, which
 //! validates it; this module only gathers them for the screen and the CLI.
 
+use crate::db::Db;
 use crate::error::Result;
 use crate::office::{self, OfficeProfile};
 use crate::reply::{self, ReplyTemplate};
 use crate::sla::{self, SlaSettings};
-use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -33,7 +33,8 @@ pub struct Preferences {
     pub retention_days: u32,
 }
 
-pub fn load(conn: &Connection) -> Result<Preferences> {
+pub fn load<'c>(db: impl Into<Db<'c>>) -> Result<Preferences> {
+    let conn = db.into();
     Ok(Preferences {
         office: office::load(conn)?,
         sla: sla::load_settings(conn)?,

@@ -15,7 +15,7 @@ use tauri_plugin_opener::OpenerExt;
 
 #[tauri::command]
 pub async fn settings_load(state: State<'_, AppState>) -> Res<Preferences> {
-    state.run(|desk, _s| preferences::load(desk.conn()?)).await
+    state.run(|desk, _s| preferences::load(desk.db())).await
 }
 
 #[tauri::command]
@@ -49,7 +49,7 @@ pub async fn reply_template_save(
 #[tauri::command]
 pub async fn reply_compose(state: State<'_, AppState>, reg_no: String) -> Res<Reply> {
     state
-        .run(move |desk, _s| reply::compose(desk.conn()?, &reg_no))
+        .run(move |desk, _s| reply::compose(desk.db(), &reg_no))
         .await
 }
 

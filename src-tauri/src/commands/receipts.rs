@@ -33,7 +33,7 @@ pub async fn receipt_save(
 ) -> Res<ReceiptFile> {
     state
         .run(move |desk, by| {
-            let request = requests::get_by_reg_no(desk.conn()?, &reg_no)?;
+            let request = requests::get_by_reg_no(desk.db(), &reg_no)?;
             let name = format!(
                 "Bukti-{}-{}.{}",
                 request.reg_no,

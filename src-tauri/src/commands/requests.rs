@@ -35,7 +35,7 @@ pub async fn create_request(state: State<'_, AppState>, input: NewRequest) -> Re
     state
         .run(move |desk, s| {
             let op = s.name.clone();
-            duplicates::create_checked(desk.conn_mut()?, &input, &op, clock::now_ms())
+            duplicates::create_checked(desk.db(), &input, &op, clock::now_ms())
         })
         .await
 }
@@ -46,7 +46,7 @@ pub async fn request_duplicates(
     reg_no: String,
 ) -> Res<Vec<DuplicateMatch>> {
     state
-        .run(move |desk, _s| duplicates::for_request(desk.conn()?, &reg_no, clock::now_ms()))
+        .run(move |desk, _s| duplicates::for_request(desk.db(), &reg_no, clock::now_ms()))
         .await
 }
 
@@ -60,9 +60,8 @@ pub async fn request_merge(
     state
         .run(move |desk, s| {
             let op = s.name.clone();
-            let target =
-                duplicates::merge(desk.conn_mut()?, &reg_no, &into, None, &op, clock::now_ms())?;
-            requests::detail(desk.conn()?, &target.reg_no, today())
+            let target = duplicates::merge(desk.db(), &reg_no, &into, None, &op, clock::now_ms())?;
+            requests::detail(desk.db(), &target.reg_no, today())
         })
         .await
 }
@@ -79,8 +78,8 @@ pub async fn request_keep(
         .run(move |desk, s| {
             let op = s.name.clone();
             let now = clock::now_ms();
-            duplicates::keep_separate(desk.conn_mut()?, &reg_no, &other, &reason, &op, now)?;
-            duplicates::for_request(desk.conn()?, &reg_no, now)
+            duplicates::keep_separate(desk.db(), &reg_no, &other, &reason, &op, now)?;
+            duplicates::for_request(desk.db(), &reg_no, now)
         })
         .await
 }
@@ -89,14 +88,14 @@ pub async fn request_keep(
 #[tauri::command]
 pub async fn list_requests(state: State<'_, AppState>, query: ListQuery) -> Res<QueuePage> {
     state
-        .run(move |desk, _s| queue::page(desk.conn()?, &query, clock::now_ms()))
+        .run(move |desk, _s| queue::page(desk.db(), &query, clock::now_ms()))
         .await
 }
 
 #[tauri::command]
 pub async fn get_request(state: State<'_, AppState>, reg_no: String) -> Res<RequestDetail> {
     state
-        .run(move |desk, _s| requests::detail(desk.conn()?, &reg_no, today()))
+        .run(move |desk, _s| requests::detail(desk.db(), &reg_no, today()))
         .await
 }
 
@@ -112,7 +111,7 @@ pub async fn move_request(
         .run(move |desk, s| {
             let op = s.name.clone();
             requests::move_request(
-                desk.conn_mut()?,
+                desk.db(),
                 &reg_no,
                 to,
                 outcome,
@@ -120,7 +119,7 @@ pub async fn move_request(
                 &op,
                 clock::now_ms(),
             )?;
-            requests::detail(desk.conn()?, &reg_no, today())
+            requests::detail(desk.db(), &reg_no, today())
         })
         .await
 }

@@ -20,14 +20,14 @@ use tauri_plugin_opener::OpenerExt;
 #[tauri::command]
 pub async fn delivery_list(state: State<'_, AppState>, query: DeliveryQuery) -> Res<Vec<Delivery>> {
     state
-        .run(move |desk, _s| delivery::list(desk.conn()?, &query, clock::now_ms()))
+        .run(move |desk, _s| delivery::list(desk.db(), &query, clock::now_ms()))
         .await
 }
 
 #[tauri::command]
 pub async fn delivery_get(state: State<'_, AppState>, reg_no: String) -> Res<DeliveryDetail> {
     state
-        .run(move |desk, _s| delivery::detail(desk.conn()?, &reg_no, clock::now_ms()))
+        .run(move |desk, _s| delivery::detail(desk.db(), &reg_no, clock::now_ms()))
         .await
 }
 
@@ -37,7 +37,7 @@ pub async fn delivery_create(
     input: NewDelivery,
 ) -> Res<DeliveryDetail> {
     state
-        .run(move |desk, s| delivery::create(desk.conn_mut()?, &input, &s.name, clock::now_ms()))
+        .run(move |desk, s| delivery::create(desk.db(), &input, &s.name, clock::now_ms()))
         .await
 }
 
@@ -50,14 +50,7 @@ pub async fn delivery_move(
 ) -> Res<DeliveryDetail> {
     state
         .run(move |desk, s| {
-            delivery::move_to(
-                desk.conn_mut()?,
-                &reg_no,
-                to,
-                &details,
-                &s.name,
-                clock::now_ms(),
-            )
+            delivery::move_to(desk.db(), &reg_no, to, &details, &s.name, clock::now_ms())
         })
         .await
 }
@@ -72,7 +65,7 @@ pub async fn delivery_handover(state: State<'_, AppState>, day: String) -> Res<V
             } else {
                 parse_date(&day)?
             };
-            delivery::handover_list(desk.conn()?, d, clock::now_ms())
+            delivery::handover_list(desk.db(), d, clock::now_ms())
         })
         .await
 }
@@ -85,21 +78,21 @@ pub async fn village_list() -> Res<Vec<villages::Village>> {
 #[tauri::command]
 pub async fn complaint_list(state: State<'_, AppState>, open_only: bool) -> Res<Vec<Complaint>> {
     state
-        .run(move |desk, _s| complaints::list(desk.conn()?, open_only, clock::now_ms()))
+        .run(move |desk, _s| complaints::list(desk.db(), open_only, clock::now_ms()))
         .await
 }
 
 #[tauri::command]
 pub async fn complaint_about(state: State<'_, AppState>, reg_no: String) -> Res<Vec<Complaint>> {
     state
-        .run(move |desk, _s| complaints::about(desk.conn()?, &reg_no, clock::now_ms()))
+        .run(move |desk, _s| complaints::about(desk.db(), &reg_no, clock::now_ms()))
         .await
 }
 
 #[tauri::command]
 pub async fn complaint_create(state: State<'_, AppState>, input: NewComplaint) -> Res<Complaint> {
     state
-        .run(move |desk, s| complaints::create(desk.conn_mut()?, &input, &s.name, clock::now_ms()))
+        .run(move |desk, s| complaints::create(desk.db(), &input, &s.name, clock::now_ms()))
         .await
 }
 
@@ -110,16 +103,14 @@ pub async fn complaint_answer(
     text: String,
 ) -> Res<Complaint> {
     state
-        .run(move |desk, s| {
-            complaints::answer(desk.conn_mut()?, &reg_no, &text, &s.name, clock::now_ms())
-        })
+        .run(move |desk, s| complaints::answer(desk.db(), &reg_no, &text, &s.name, clock::now_ms()))
         .await
 }
 
 #[tauri::command]
 pub async fn complaint_close(state: State<'_, AppState>, reg_no: String) -> Res<Complaint> {
     state
-        .run(move |desk, s| complaints::close(desk.conn_mut()?, &reg_no, &s.name, clock::now_ms()))
+        .run(move |desk, s| complaints::close(desk.db(), &reg_no, &s.name, clock::now_ms()))
         .await
 }
 
@@ -167,7 +158,7 @@ pub async fn services_overview(
     state: State<'_, AppState>,
 ) -> Res<loket_core::services::ServicesOverview> {
     state
-        .run(|desk, _s| loket_core::services::overview(desk.conn()?, clock::now_ms()))
+        .run(|desk, _s| loket_core::services::overview(desk.db(), clock::now_ms()))
         .await
 }
 

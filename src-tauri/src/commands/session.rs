@@ -25,9 +25,7 @@ pub async fn account_setup_first(
     pin: String,
 ) -> Res<AppInfo> {
     let session = state
-        .run_public(move |desk| {
-            accounts::create_first(desk.conn_mut()?, &name, &pin, clock::now_ms())
-        })
+        .run_public(move |desk| accounts::create_first(desk.db(), &name, &pin, clock::now_ms()))
         .await?;
     start(&state, session).await
 }
@@ -45,7 +43,7 @@ pub async fn session_login(state: State<'_, AppState>, name: String, pin: String
     // Whoever was logged in is out as soon as someone else tries.
     state.set_session(None);
     let session = state
-        .run_public(move |desk| accounts::login(desk.conn_mut()?, &name, &pin, clock::now_ms()))
+        .run_public(move |desk| accounts::login(desk.db(), &name, &pin, clock::now_ms()))
         .await?;
     start(&state, session).await
 }
@@ -57,7 +55,7 @@ pub async fn session_lock(state: State<'_, AppState>, idle: bool) -> Res<AppInfo
         state.set_session(None);
         let by = loket_core::Actor::app(&s);
         state
-            .run_public(move |desk| accounts::lock(desk.conn()?, &by, idle, clock::now_ms()))
+            .run_public(move |desk| accounts::lock(desk.db(), &by, idle, clock::now_ms()))
             .await?;
     }
     state
@@ -81,9 +79,7 @@ pub async fn account_create(
     pin: String,
 ) -> Res<Account> {
     state
-        .run(move |desk, s| {
-            accounts::create(desk.conn_mut()?, s, &name, role, &pin, clock::now_ms())
-        })
+        .run(move |desk, s| accounts::create(desk.db(), s, &name, role, &pin, clock::now_ms()))
         .await
 }
 
@@ -97,7 +93,7 @@ pub async fn account_set_pin(
     state
         .run(move |desk, s| {
             accounts::set_pin(
-                desk.conn_mut()?,
+                desk.db(),
                 s,
                 &name,
                 old_pin.as_deref(),
@@ -111,7 +107,7 @@ pub async fn account_set_pin(
 #[tauri::command]
 pub async fn account_disable(state: State<'_, AppState>, name: String) -> Res<()> {
     state
-        .run(move |desk, s| accounts::disable(desk.conn_mut()?, s, &name, clock::now_ms()))
+        .run(move |desk, s| accounts::disable(desk.db(), s, &name, clock::now_ms()))
         .await
 }
 

@@ -12,7 +12,7 @@ use tauri::State;
 #[tauri::command]
 pub async fn verify_load(state: State<'_, AppState>, reg_no: String) -> Res<SavedVerification> {
     state
-        .run(move |desk, _s| verify::load(desk.conn()?, &reg_no))
+        .run(move |desk, _s| verify::load(desk.db(), &reg_no))
         .await
 }
 
@@ -31,7 +31,7 @@ pub async fn verify_save(
     state
         .run(move |desk, s| {
             let op = s.name.clone();
-            verify::save(desk.conn_mut()?, &reg_no, &form, &op, clock::now_ms())
+            verify::save(desk.db(), &reg_no, &form, &op, clock::now_ms())
         })
         .await
 }
@@ -45,7 +45,7 @@ pub async fn verify_resend(
     state
         .run(move |desk, s| {
             let op = s.name.clone();
-            verify::request_resend(desk.conn_mut()?, &reg_no, &revisions, &op, clock::now_ms())
+            verify::request_resend(desk.db(), &reg_no, &revisions, &op, clock::now_ms())
         })
         .await
 }

@@ -5,7 +5,6 @@
 
 use crate::base::{check_operator, next_reg_no, normalize_name};
 use crate::db::{Db, Row};
-use crate::delivery::promise::{office_settings, set_setting, setting};
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::phone;
 use crate::sla;
@@ -132,7 +131,7 @@ fn body(text: &str, what: &str) -> Result<String> {
 
 /// Minutes of office time within which a complaint is answered.
 pub fn response_minutes<'c>(db: impl Into<Db<'c>>) -> Result<u32> {
-    Ok(setting(db.into(), KEY_RESPONSE)?
+    Ok(crate::settings::get(db, KEY_RESPONSE)?
         .and_then(|v| v.parse().ok())
         .filter(|m| (1..=30 * 24 * 60).contains(m))
         .unwrap_or(DEFAULT_RESPONSE_MINUTES))
@@ -142,14 +141,14 @@ pub fn set_response_minutes<'c>(db: impl Into<Db<'c>>, minutes: u32) -> Result<(
     if !(1..=30 * 24 * 60).contains(&minutes) {
         return Err(invalid("Janji jawab pengaduan antara 1 menit dan 30 hari."));
     }
-    set_setting(db.into(), KEY_RESPONSE, &minutes.to_string())
+    crate::settings::set(db, KEY_RESPONSE, &minutes.to_string())
 }
 
 const COLUMNS: &str = "id, reg_no, name, phone, channel, about_reg_no, category, text, answer,
     received_at, answered_at, closed_at, operator";
 
 fn reader(db: Db<'_>, now_ms: i64) -> Result<impl Fn(&Row<'_>) -> Result<Complaint>> {
-    let office = office_settings(db)?;
+    let office = crate::sla::load_settings(db)?;
     let minutes = i64::from(response_minutes(db)?);
     Ok(move |r: &Row<'_>| {
         let received_at: i64 = r.get(9)?;

@@ -9,7 +9,6 @@ use super::Step;
 use crate::db::Db;
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::sla::{self, SlaSettings};
-use crate::sql_params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -40,7 +39,7 @@ impl Default for Promises {
 }
 
 pub fn load<'c>(db: impl Into<Db<'c>>) -> Result<Promises> {
-    Ok(setting(db.into(), KEY)?
+    Ok(crate::settings::get(db, KEY)?
         .and_then(|s| serde_json::from_str(&s).ok())
         .unwrap_or_default())
 }
@@ -63,39 +62,7 @@ pub fn save<'c>(db: impl Into<Db<'c>>, p: &Promises) -> Result<()> {
     }
     let json = serde_json::to_string(p)
         .map_err(|e| LoketError::new(ErrorCode::GagalMenyimpan, e.to_string()))?;
-    set_setting(db.into(), KEY, &json)
-}
-
-// The settings reads and writes of POS KETANMU and complaints, on either
-// engine: the same SQL as `settings::get`/`set` and `sla::load_settings`,
-// which still take a rusqlite `Connection`. Once they take a `Db`, these
-// three give way to them.
-
-/// A stored setting (`settings::get`).
-pub(crate) fn setting(db: Db<'_>, key: &str) -> Result<Option<String>> {
-    db.query_opt(
-        "SELECT value FROM settings WHERE key = ?1",
-        sql_params![key],
-        |r| r.get(0),
-    )
-}
-
-/// Stores a setting (`settings::set`).
-pub(crate) fn set_setting(db: Db<'_>, key: &str, value: &str) -> Result<()> {
-    db.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        sql_params![key, value],
-    )?;
-    Ok(())
-}
-
-/// The office calendar (`sla::load_settings`).
-pub(crate) fn office_settings(db: Db<'_>) -> Result<SlaSettings> {
-    match setting(db, sla::KEY_SLA)? {
-        None => Ok(SlaSettings::default()),
-        Some(json) => sla::parse_settings(&json),
-    }
+    crate::settings::set(db, KEY, &json)
 }
 
 /// When the step that follows `reached` is due, counting from `since` (when

@@ -50,7 +50,7 @@ struct Clocks {
 impl Clocks {
     fn load(db: Db<'_>, now: i64) -> Result<Clocks> {
         Ok(Clocks {
-            office: promise::office_settings(db)?,
+            office: crate::sla::load_settings(db)?,
             promises: promise::load(db)?,
             now,
         })

@@ -41,7 +41,7 @@ pub fn totals<'c>(
     now_ms: i64,
 ) -> Result<DeliveryTotals> {
     let db = db.into();
-    let office = promise::office_settings(db)?;
+    let office = crate::sla::load_settings(db)?;
     let p = promise::load(db)?;
     let mut t = DeliveryTotals::default();
     // The walk over one delivery's events: the last milestone and when.

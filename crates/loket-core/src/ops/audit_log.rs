@@ -13,7 +13,7 @@ use strum::{EnumString, IntoStaticStr, VariantArray};
 /// logged (`log_dibaca`, with the filter); the pages after it are not.
 pub fn list(desk: &mut Desk, by: &Actor, filter: &LogFilter, now_ms: i64) -> Result<Vec<LogRow>> {
     by.require_supervisor("membaca log akses")?;
-    super::immediate(desk.conn_mut()?, |tx| {
+    super::immediate(desk.db(), |tx| {
         let rows = audit::list(tx, filter)?;
         if filter.before_id.is_none() {
             audit::record_by(tx, by, now_ms, Action::LogDibaca, None, &describe(filter))?;

@@ -22,20 +22,14 @@ mod tests;
 
 use crate::actor::Actor;
 use crate::audit::{self, Action};
+use crate::db::Db;
 use crate::error::Result;
 use crate::Desk;
-use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-/// Runs `f` in one `BEGIN IMMEDIATE` transaction: the write and its log
+/// Runs `f` in one write transaction (`Db::write`): the write and its log
 /// entry land together or not at all.
-pub(crate) fn immediate<T>(
-    conn: &mut Connection,
-    f: impl FnOnce(&Transaction<'_>) -> Result<T>,
-) -> Result<T> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let out = f(&tx)?;
-    tx.commit()?;
-    Ok(out)
+pub(crate) fn immediate<'c, T>(db: Db<'c>, f: impl FnOnce(Db<'c>) -> Result<T>) -> Result<T> {
+    db.write(f)
 }
 
 /// A supervisor's change: the role check first, then `write` and its
@@ -46,10 +40,11 @@ pub(crate) fn supervised_change<T>(
     by: &Actor,
     what: &str,
     now_ms: i64,
-    write: impl FnOnce(&Transaction<'_>) -> Result<(T, Action, String)>,
+    write: impl FnOnce(Db<'_>) -> Result<(T, Action, String)>,
 ) -> Result<T> {
     by.require_supervisor(what)?;
-    immediate(desk.conn_mut()?, |tx| {
+    desk.check_writable()?;
+    immediate(desk.db(), |tx| {
         let (out, action, detail) = write(tx)?;
         audit::record_by(tx, by, now_ms, action, None, &detail)?;
         Ok(out)

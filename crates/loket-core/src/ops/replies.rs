@@ -12,7 +12,7 @@ use crate::Desk;
 
 /// The reply of request `reg_no`, logged against the request.
 pub fn request_reply(desk: &Desk, by: &Actor, reg_no: &str, now_ms: i64) -> Result<Reply> {
-    let r = reply::compose(desk.conn()?, reg_no)?;
+    let r = reply::compose(desk.db(), reg_no)?;
     audit::record_by(
         desk.conn()?,
         by,
@@ -26,14 +26,14 @@ pub fn request_reply(desk: &Desk, by: &Actor, reg_no: &str, now_ms: i64) -> Resu
 
 /// The message of a delivery's current step.
 pub fn delivery_reply(desk: &Desk, by: &Actor, reg_no: &str, now_ms: i64) -> Result<Reply> {
-    let r = reply::compose_delivery(desk.conn()?, reg_no, now_ms)?;
+    let r = reply::compose_delivery(desk.db(), reg_no, now_ms)?;
     log_service(desk, by, reg_no, &r, now_ms)?;
     Ok(r)
 }
 
 /// A complaint's answer.
 pub fn complaint_reply(desk: &Desk, by: &Actor, reg_no: &str, now_ms: i64) -> Result<Reply> {
-    let r = reply::compose_complaint(desk.conn()?, reg_no, now_ms)?;
+    let r = reply::compose_complaint(desk.db(), reg_no, now_ms)?;
     log_service(desk, by, reg_no, &r, now_ms)?;
     Ok(r)
 }

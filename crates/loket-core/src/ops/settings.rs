@@ -78,7 +78,7 @@ pub fn save_retention_days(desk: &mut Desk, by: &Actor, days: i64, now_ms: i64) 
 /// Every account, disabled ones too (the accounts screen).
 pub fn accounts(desk: &Desk, by: &Actor) -> Result<Vec<crate::accounts::Account>> {
     by.require_supervisor("melihat daftar akun")?;
-    crate::accounts::list(desk.conn()?)
+    crate::accounts::list(desk.db())
 }
 
 /// Minutes without input before the screen locks (1 to 240).

@@ -19,7 +19,6 @@ use crate::office::{self, OfficeProfile};
 use crate::requests::get_by_reg_no;
 use crate::verify::DocRevision;
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
-use rusqlite::Connection;
 use serde::Serialize;
 use templates::{fill, text_for, TemplateKey};
 use ts_rs::TS;
@@ -149,7 +148,8 @@ pub fn resend_reply<'c>(
 /// The reply for a request: its outcome's template once it has one; while
 /// waiting on the citizen, the re-send message of its saved revisions.
 /// (SQLite only until `verify::store::load` speaks `Db`.)
-pub fn compose(conn: &Connection, reg_no: &str) -> Result<Reply> {
+pub fn compose<'c>(db: impl Into<crate::db::Db<'c>>, reg_no: &str) -> Result<Reply> {
+    let conn = db.into();
     let request = get_by_reg_no(conn, reg_no)?;
     if let Some(outcome) = request.outcome {
         let key = TemplateKey::Outcome(outcome);

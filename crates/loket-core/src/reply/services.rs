@@ -9,7 +9,6 @@ use crate::complaints;
 use crate::delivery::{self, Step};
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::office;
-use rusqlite::Connection;
 
 fn reply(key: TemplateKey, phone: &str, text: String) -> Reply {
     Reply {
@@ -20,7 +19,12 @@ fn reply(key: TemplateKey, phone: &str, text: String) -> Reply {
 }
 
 /// The message for a delivery's current step.
-pub fn compose_delivery(conn: &Connection, reg_no: &str, now_ms: i64) -> Result<Reply> {
+pub fn compose_delivery<'c>(
+    db: impl Into<crate::db::Db<'c>>,
+    reg_no: &str,
+    now_ms: i64,
+) -> Result<Reply> {
+    let conn = db.into();
     let d = delivery::detail(conn, reg_no, now_ms)?.delivery;
     let step = match d.step {
         Step::Delivered | Step::Paid => Step::Paid,
@@ -47,7 +51,12 @@ pub fn compose_delivery(conn: &Connection, reg_no: &str, now_ms: i64) -> Result<
 }
 
 /// The answer to a complaint, to send to the number it came from.
-pub fn compose_complaint(conn: &Connection, reg_no: &str, now_ms: i64) -> Result<Reply> {
+pub fn compose_complaint<'c>(
+    db: impl Into<crate::db::Db<'c>>,
+    reg_no: &str,
+    now_ms: i64,
+) -> Result<Reply> {
+    let conn = db.into();
     let c = complaints::get(conn, reg_no, now_ms)?;
     if c.answer.trim().is_empty() {
         return Err(LoketError::new(

@@ -113,8 +113,8 @@ fn bad_days(what: &str) -> LoketError {
 /// The retention period in days (the default when none was set). A stored
 /// value out of range is refused rather than guessed: deleting photos under
 /// a wrong period cannot be undone.
-pub fn days(conn: &Connection) -> Result<u32> {
-    match settings::get(conn, KEY_RETENTION_DAYS)? {
+pub fn days<'c>(db: impl Into<crate::db::Db<'c>>) -> Result<u32> {
+    match settings::get(db, KEY_RETENTION_DAYS)? {
         None => Ok(DEFAULT_DAYS),
         Some(v) => {
             let shown: String = v.chars().take(20).collect();
@@ -134,9 +134,9 @@ pub fn check_days(days: i64) -> Result<u32> {
 
 /// Stores the retention period; a value out of range is refused and nothing
 /// is written.
-pub fn set_days(conn: &Connection, days: i64) -> Result<u32> {
+pub fn set_days<'c>(db: impl Into<crate::db::Db<'c>>, days: i64) -> Result<u32> {
     let days = check_days(days)?;
-    settings::set(conn, KEY_RETENTION_DAYS, &days.to_string())?;
+    settings::set(db, KEY_RETENTION_DAYS, &days.to_string())?;
     Ok(days)
 }
 

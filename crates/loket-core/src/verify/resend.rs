@@ -4,10 +4,10 @@
 //! template, `reply/`). Loket sends nothing itself.
 
 use super::form::DocRevision;
+use crate::db::Db;
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::model::{Request, Status};
 use crate::requests::{get_by_reg_no, move_request};
-use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -19,8 +19,8 @@ pub struct ResendResult {
 }
 
 /// Moves the request to `waiting_citizen` and returns the re-send message.
-pub fn request_resend(
-    conn: &mut Connection,
+pub fn request_resend<'c>(
+    db: impl Into<Db<'c>>,
     reg_no: &str,
     revisions: &[DocRevision],
     operator: &str,
@@ -32,6 +32,7 @@ pub fn request_resend(
             "Pilih dokumen dan alasan kirim ulang.",
         ));
     }
+    let conn = db.into();
     if let Some(bad) = revisions
         .iter()
         .find(|r| r.document != "kk" && r.document != "ktp")
@@ -44,7 +45,7 @@ pub fn request_resend(
             ),
         ));
     }
-    let current = get_by_reg_no(&*conn, reg_no)?;
+    let current = get_by_reg_no(conn, reg_no)?;
     let note = revisions
         .iter()
         .map(|r| {
@@ -57,7 +58,7 @@ pub fn request_resend(
         .collect::<Vec<_>>()
         .join("; ");
     let request = move_request(
-        &*conn,
+        conn,
         &current.reg_no,
         Status::WaitingCitizen,
         None,
