@@ -11,7 +11,7 @@ use crate::stdio::{self, outln};
 use crate::{open_desk, Failure, Verdict};
 use clap::{Subcommand, ValueEnum};
 use loket_core::accounts::{self, Role};
-use loket_core::{clock, ops, ErrorCode, LoketError};
+use loket_core::{ops, ErrorCode, LoketError};
 use std::path::PathBuf;
 
 #[derive(Subcommand)]
@@ -53,7 +53,7 @@ pub(crate) fn run(
     let mut desk = open_desk(data_dir, json)?;
     let fail = |e| Failure::input(e, json);
     let mut secrets = Secrets::new();
-    let now = clock::now_ms();
+    let now = desk.now_ms();
     match cmd {
         AccountCmd::Add { name, role, json } => {
             let role = match role {

@@ -9,7 +9,7 @@
 
 use crate::Failure;
 use loket_core::accounts;
-use loket_core::{clock, Actor, Desk, ErrorCode, LoketError};
+use loket_core::{Actor, Desk, ErrorCode, LoketError};
 use std::io::BufRead;
 
 /// The CLI as an operator: may do what any operator may.
@@ -59,7 +59,7 @@ pub(crate) fn supervisor(
         ));
     };
     let pin = secrets.get("LOKET_SUPERVISOR_PIN", "PIN supervisor")?;
-    let session = accounts::login(desk.db(), name, &pin, clock::now_ms())?;
+    let session = accounts::login(desk.db(), name, &pin, desk.now_ms())?;
     Ok(Actor::cli_account(&session))
 }
 

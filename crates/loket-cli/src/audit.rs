@@ -95,7 +95,8 @@ pub(crate) fn run(
                 before_id: None,
                 limit,
             };
-            let rows = audit_log::list(&mut desk, &by, &filter, clock::now_ms()).map_err(fail)?;
+            let now = desk.now_ms();
+            let rows = audit_log::list(&mut desk, &by, &filter, now).map_err(fail)?;
             if json {
                 stdio::json(&rows)?;
             } else {

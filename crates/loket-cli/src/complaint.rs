@@ -4,7 +4,6 @@
 use crate::stdio::{self, outln};
 use crate::{open_desk, operator_of, Failure, Verdict};
 use clap::{Subcommand, ValueEnum};
-use loket_core::clock;
 use loket_core::complaints::{self, Channel, ComplaintCategory, NewComplaint};
 use std::path::PathBuf;
 
@@ -82,7 +81,7 @@ pub(crate) fn run(
     let desk = open_desk(data_dir, json)?;
     let op = operator_of(&desk, operator);
     let fail = |e| Failure::input(e, json);
-    let now = clock::now_ms();
+    let now = desk.now_ms();
     let one = |c: complaints::Complaint| {
         if json {
             stdio::json(&c)

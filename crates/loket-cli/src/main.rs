@@ -199,7 +199,7 @@ fn run_request(
                 category,
                 problem: a.problem,
             };
-            let created = duplicates::create_checked(desk.db(), &input, &op, clock::now_ms())
+            let created = duplicates::create_checked(desk.db(), &input, &op, desk.now_ms())
                 .map_err(|e| Failure::input(e, a.json))?;
             output::created(&created, a.json)?;
             Ok(Verdict::Ok)
@@ -252,7 +252,7 @@ fn run_request(
                 outcome,
                 note.as_deref(),
                 &op,
-                clock::now_ms(),
+                desk.now_ms(),
             )
             .map_err(|e| Failure::input(e, json))?;
             output::moved(&req, json)?;
@@ -272,7 +272,7 @@ fn run_request(
                 &into,
                 reason.as_deref(),
                 &op,
-                clock::now_ms(),
+                desk.now_ms(),
             )
             .map_err(|e| Failure::input(e, json))?;
             output::merged(&reg, &target, json)?;
@@ -286,7 +286,7 @@ fn run_request(
         } => {
             let desk = open_desk(data_dir, json)?;
             let op = operator_of(&desk, operator);
-            duplicates::keep_separate(desk.db(), &reg, &other, &reason, &op, clock::now_ms())
+            duplicates::keep_separate(desk.db(), &reg, &other, &reason, &op, desk.now_ms())
                 .map_err(|e| Failure::input(e, json))?;
             output::kept_separate(&reg, &other, json)?;
             Ok(Verdict::Ok)

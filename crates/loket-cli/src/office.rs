@@ -7,7 +7,7 @@ use crate::stdio::outln;
 use crate::{Failure, Verdict};
 use clap::Subcommand;
 use loket_core::db::{PgConn, SCHEMA_VERSION};
-use loket_core::{accounts, clock, ErrorCode, LoketError};
+use loket_core::{accounts, ErrorCode, LoketError};
 
 #[derive(Subcommand)]
 pub(crate) enum OfficeCmd {
@@ -43,7 +43,7 @@ fn first_supervisor(conn: &PgConn) -> Result<Option<String>, LoketError> {
         return Ok(None);
     }
     let pin = Secrets::new().get("LOKET_PIN", "PIN baru")?;
-    let made = accounts::create_first(conn.db(), &name, &pin, clock::now_ms())?;
+    let made = accounts::create_first(conn.db(), &name, &pin, conn.server_now_ms()?)?;
     Ok(Some(made.name))
 }
 

@@ -87,7 +87,7 @@ pub(crate) fn run(
     let desk = open_desk(data_dir, json)?;
     let op = operator_of(&desk, operator);
     let fail = |e| Failure::input(e, json);
-    let now = clock::now_ms();
+    let now = desk.now_ms();
     match cmd {
         PosCmd::New {
             name,

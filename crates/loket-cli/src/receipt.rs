@@ -8,7 +8,7 @@ use crate::{actor, open_desk, Failure, Verdict};
 use clap::Args;
 use loket_core::ops::exports;
 use loket_core::receipt::{Layout, ReceiptFormat, ReceiptOptions};
-use loket_core::{clock, ErrorCode, LoketError};
+use loket_core::{ErrorCode, LoketError};
 use serde_json::json;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -66,7 +66,7 @@ pub(crate) fn run(
         full_nik: a.full_nik,
         layout,
     };
-    let now = clock::now_ms();
+    let now = desk.now_ms();
     // The same entry as the app's (`bukti_disimpan`, the file's name).
     let Some(dest) = a.out else {
         let r = exports::receipt_bytes(&desk, &by, &a.reg, opts, format, now)

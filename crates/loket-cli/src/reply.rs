@@ -6,7 +6,7 @@
 use crate::stdio::{self, outln};
 use crate::{open_desk, Failure, Verdict};
 use clap::Args;
-use loket_core::{clock, ops};
+use loket_core::ops;
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -25,7 +25,7 @@ pub(crate) fn run(
 ) -> Result<Verdict, Failure> {
     let desk = open_desk(data_dir, a.json)?;
     let by = crate::actor::operator(&desk, operator);
-    let r = ops::replies::request_reply(&desk, &by, &a.reg, clock::now_ms())
+    let r = ops::replies::request_reply(&desk, &by, &a.reg, desk.now_ms())
         .map_err(|e| Failure::input(e, a.json))?;
     if a.json {
         stdio::json(&r)?;

@@ -9,7 +9,7 @@ use crate::{open_desk, Failure, Verdict};
 use clap::{Args, Subcommand, ValueEnum};
 use loket_core::ops::exports::{self, RecapFormat};
 use loket_core::recap::{self, RecapOptions, RecapSummary};
-use loket_core::{clock, fsutil, ErrorCode, LoketError};
+use loket_core::{fsutil, ErrorCode, LoketError};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -64,7 +64,7 @@ pub(crate) fn run(
     let opts = RecapOptions {
         full_nik: a.full_nik,
     };
-    let now = clock::now_ms();
+    let now = desk.now_ms();
     let input = |e| Failure::input(e, json);
     let conn = desk.conn().map_err(input)?;
     // Every export is in the access log, with where it went and whether

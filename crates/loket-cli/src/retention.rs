@@ -67,8 +67,8 @@ pub(crate) fn run(
                     // A bad number is refused before a PIN is asked for.
                     retention::check_days(n).map_err(input)?;
                     let by = actor::supervisor_or_fail(&mut desk, supervisor.as_deref(), json)?;
-                    ops::settings::save_retention_days(&mut desk, &by, n, clock::now_ms())
-                        .map_err(input)?
+                    let now = desk.now_ms();
+                    ops::settings::save_retention_days(&mut desk, &by, n, now).map_err(input)?
                 }
                 None => retention::days(desk.db()).map_err(input)?,
             };
@@ -82,7 +82,7 @@ pub(crate) fn run(
         RetentionCmd::Run(a) => {
             let mut desk = open_desk(data_dir, a.json)?;
             let input = |e| Failure::input(e, a.json);
-            let now = clock::now_ms();
+            let now = desk.now_ms();
             let by = match supervisor.as_deref() {
                 Some(name) => actor::supervisor_or_fail(&mut desk, Some(name), a.json)?,
                 None => Actor::system(),

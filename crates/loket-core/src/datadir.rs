@@ -54,6 +54,8 @@ pub struct Desk {
     dir: PathBuf,
     store: Store,
     read_only: bool,
+    /// Office mode: the server's clock minus this PC's, measured at open.
+    clock_offset_ms: i64,
 }
 
 enum Store {
@@ -98,6 +100,7 @@ impl Desk {
             dir: dir.to_path_buf(),
             store: Store::Folder(conn),
             read_only,
+            clock_offset_ms: 0,
         })
     }
 
@@ -105,12 +108,29 @@ impl Desk {
     /// its local folder. The database must be set up (`office init`) with
     /// this build's schema; nothing falls back to a local file.
     pub fn open_office(url: &str, dir: &Path) -> Result<Desk> {
-        let conn = PgConn::connect(url)?;
+        Desk::on_office(PgConn::connect(url)?, url, dir)
+    }
+
+    /// A desk on an open office connection (`open_office`; tests give one
+    /// set to their own schema).
+    pub(crate) fn on_office(conn: PgConn, url: &str, dir: &Path) -> Result<Desk> {
+        // Half the round trip stands for when the server read its clock.
+        let before = crate::clock::now_ms();
+        let server = conn.server_now_ms()?;
+        let after = crate::clock::now_ms();
         Ok(Desk {
             dir: dir.to_path_buf(),
             store: Store::Office(Box::new(conn), url.to_owned()),
             read_only: false,
+            clock_offset_ms: server - (before + after) / 2,
         })
+    }
+
+    /// Now, UTC milliseconds, by the clock events are stamped with: this
+    /// PC's on a single desk, the office server's in office mode (measured
+    /// when the desk opened), so desks whose clocks drift still agree.
+    pub fn now_ms(&self) -> i64 {
+        crate::clock::now_ms() + self.clock_offset_ms
     }
 
     /// Whether this desk works on the office database.
@@ -145,6 +165,7 @@ impl Desk {
             dir: self.dir.clone(),
             store: Store::Folder(conn),
             read_only: self.read_only,
+            clock_offset_ms: 0,
         })
     }
 
@@ -209,6 +230,7 @@ mod tests {
             dir: dir.to_path_buf(),
             store: Store::Folder(db::open_snapshot(&dir.join(db::DB_FILE)).unwrap()),
             read_only: true,
+            clock_offset_ms: 0,
         }
     }
 

@@ -174,6 +174,12 @@ impl PgConn {
         }
     }
 
+    /// The server's clock, UTC milliseconds: office PCs without internet
+    /// drift, so every desk stamps events with the one clock they share.
+    pub fn server_now_ms(&self) -> Result<i64> {
+        self.db().value("SELECT loket_now_ms()", &[])
+    }
+
     /// This connection as the portable handle.
     pub fn db(&self) -> crate::db::Db<'_> {
         crate::db::Db::Postgres(self)

@@ -80,6 +80,12 @@ CREATE FUNCTION loket_origin() RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
 RETURN coalesce(nullif(current_setting('loket.origin', true), ''), 'app');
 
+-- The office's one clock, UTC milliseconds: desks stamp events with it
+-- (Desk::now_ms), as office PCs without internet drift apart.
+CREATE FUNCTION loket_now_ms() RETURNS bigint
+    LANGUAGE sql VOLATILE
+RETURN CAST(floor(extract(epoch FROM clock_timestamp()) * 1000) AS BIGINT);
+
 -- The refusal of the append-only and never-deleted tables: the message is
 -- the trigger's argument.
 CREATE FUNCTION loket_refuse() RETURNS trigger

@@ -253,3 +253,20 @@ fn a_database_without_loket_is_not_set_up_yet() -> Result<()> {
     assert_eq!(err.code, ErrorCode::KantorBelumDisiapkan);
     Ok(())
 }
+
+#[test]
+fn an_office_desk_stamps_with_the_servers_clock() -> Result<()> {
+    let pg = postgres()?;
+    // The server an hour ahead of this PC, as a drifting office PC sees it.
+    pg.conn.batch(
+        "CREATE OR REPLACE FUNCTION loket_now_ms() RETURNS bigint LANGUAGE sql VOLATILE
+         RETURN CAST(floor(extract(epoch FROM clock_timestamp()) * 1000) AS BIGINT) + 3600000",
+    )?;
+    let dir = tempfile::tempdir().map_err(|e| crate::LoketError::from_io(&e, "tmp"))?;
+    let desk = crate::Desk::on_office(pg.another()?, "unused", dir.path())?;
+    let ahead = desk.now_ms() - crate::clock::now_ms();
+    assert!((3_595_000..3_605_000).contains(&ahead), "{ahead}");
+    let r = requests::create_request(desk.db(), &input("Siti"), "Rina", desk.now_ms())?;
+    assert!(r.received_at - crate::clock::now_ms() > 3_590_000);
+    Ok(())
+}
