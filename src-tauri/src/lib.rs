@@ -27,9 +27,9 @@ fn open_desk(
     dir: Result<PathBuf, loket_core::LoketError>,
     args: &StartArgs,
 ) -> Result<Desk, loket_core::LoketError> {
-    let mut desk = Desk::open(&dir?)?;
-    if args.demo && demo::is_empty(desk.conn()?)? {
-        demo::seed(desk.conn_mut()?, 120, 14, clock::now_ms(), 20261125)?;
+    let desk = Desk::open(&dir?)?;
+    if args.demo && demo::is_empty(desk.db())? {
+        demo::seed(desk.db(), 120, 14, clock::now_ms(), 20261125)?;
     }
     Ok(desk)
 }

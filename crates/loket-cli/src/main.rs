@@ -157,15 +157,9 @@ fn run(cli: Cli) -> Result<Verdict, Failure> {
         Cmd::Demo {
             cmd: DemoCmd::Seed { count, days, seed },
         } => {
-            let mut desk = open_desk(cli.data_dir, false)?;
-            let n = demo::seed(
-                desk.conn_mut().map_err(|e| Failure::input(e, false))?,
-                count,
-                days,
-                clock::now_ms(),
-                seed,
-            )
-            .map_err(|e| Failure::input(e, false))?;
+            let desk = open_desk(cli.data_dir, false)?;
+            let n = demo::seed(desk.db(), count, days, clock::now_ms(), seed)
+                .map_err(|e| Failure::input(e, false))?;
             outln!(
                 "{n} permohonan contoh ditambahkan ke {}",
                 desk.dir().display()

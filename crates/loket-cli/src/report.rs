@@ -66,7 +66,7 @@ pub(crate) fn run(
     };
     let now = desk.now_ms();
     let input = |e| Failure::input(e, json);
-    let conn = desk.conn().map_err(input)?;
+    let conn = desk.db();
     // Every export is in the access log, with where it went and whether
     // NIKs were whole: the same entry as the app's (`rekap_diekspor`).
     let by = crate::actor::operator(&desk, operator);

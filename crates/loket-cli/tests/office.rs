@@ -120,7 +120,7 @@ fn what_has_not_moved_to_office_mode_is_refused_not_done_locally() {
         .cli(desk.path(), &["office", "init"])
         .status
         .success());
-    let out = office.cli(desk.path(), &["demo", "seed", "--count", "3"]);
+    let out = office.cli(desk.path(), &["doc", "list", "VN-260101-0001"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("belum_ada_di_mode_kantor"),
@@ -211,4 +211,59 @@ fn two_desks_share_one_queue_one_numbering_and_one_chain() {
         String::from_utf8_lossy(&verify.stdout)
     );
     assert!(!a.path().join("loket.db").exists() && !b.path().join("loket.db").exists());
+}
+
+#[test]
+fn demo_data_reports_and_receipts_work_on_an_office_database() {
+    let office = OfficeDb::new();
+    let desk = tempfile::tempdir().unwrap();
+    let init = common::command(desk.path(), &["office", "init", "--json"])
+        .env("LOKET_DATABASE_URL", &office.url)
+        .env("LOKET_ACCOUNT", common::SUPERVISOR)
+        .env("LOKET_PIN", common::SUPERVISOR_PIN)
+        .output()
+        .unwrap();
+    assert!(init.status.success(), "{}", stderr(&init));
+
+    // Over the last day: every request falls on yesterday or today (WIB).
+    let seed = office.cli(
+        desk.path(),
+        &["demo", "seed", "--count", "20", "--days", "1"],
+    );
+    assert!(seed.status.success(), "{}", stderr(&seed));
+
+    let today = loket_core::clock::wib_date(loket_core::clock::now_ms());
+    let yesterday = today - chrono::Days::new(1);
+    let report = |from: chrono::NaiveDate, to: chrono::NaiveDate| -> serde_json::Value {
+        let (from, to) = (from.to_string(), to.to_string());
+        let out = office.cli(
+            desk.path(),
+            &[
+                "report", "daily", "--date", &from, "--to", &to, "--format", "json",
+            ],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        json(&out)
+    };
+    let day = report(today, today);
+    assert_eq!(day["from"], today.to_string());
+    let rows = day["rows"].as_array().unwrap();
+    assert_eq!(day["total"].as_u64().unwrap(), rows.len() as u64);
+    assert_eq!(day["by_outcome"].as_array().unwrap().len(), 6);
+    assert!(day["sla"].is_object() && day["office"].is_object());
+
+    let both = report(yesterday, today);
+    assert_eq!(both["total"], 20, "every seeded request is in the recap");
+    let reg = both["rows"][0]["reg_no"].as_str().unwrap().to_owned();
+
+    let dest = desk.path().join("bukti.html");
+    let dest_arg = dest.display().to_string();
+    let receipt = office.cli(
+        desk.path(),
+        &["receipt", &reg, "--format", "html", "--out", &dest_arg],
+    );
+    assert!(receipt.status.success(), "{}", stderr(&receipt));
+    let html = std::fs::read_to_string(&dest).unwrap();
+    assert!(html.contains(&reg), "the receipt names its request");
+    assert!(!desk.path().join("loket.db").exists(), "no local database");
 }

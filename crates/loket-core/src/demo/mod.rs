@@ -11,9 +11,10 @@
 
 use crate::base::normalize_name;
 use crate::clock;
+use crate::db::Db;
 use crate::error::Result;
 use crate::model::{Category, Outcome, Status};
-use rusqlite::{params, Connection, TransactionBehavior};
+use crate::sql_params;
 use std::collections::BTreeMap;
 use strum::VariantArray;
 
@@ -56,12 +57,9 @@ const PROBLEMS: &[&str] = &[
 ];
 
 /// True when the database holds no request yet (a demo folder is seeded once).
-pub fn is_empty(conn: &Connection) -> Result<bool> {
-    Ok(
-        conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM requests)", [], |r| {
-            r.get(0)
-        })?,
-    )
+pub fn is_empty<'c>(db: impl Into<Db<'c>>) -> Result<bool> {
+    db.into()
+        .value("SELECT NOT EXISTS (SELECT 1 FROM requests)", &[])
 }
 
 /// The operators of demo data.
@@ -77,35 +75,28 @@ const OPERATORS: &[&str] = &[
 /// most done within the promise and replied, some paused on a re-send, some
 /// late, the most recent still open; about 2% are re-sends merged into the
 /// request before them, as `duplicates::merge` records them.
-pub fn seed(conn: &mut Connection, count: u32, days: u32, now_ms: i64, seed: u64) -> Result<u32> {
+pub fn seed<'c>(
+    db: impl Into<Db<'c>>,
+    count: u32,
+    days: u32,
+    now_ms: i64,
+    seed: u64,
+) -> Result<u32> {
     let mut rng = fastrand::Rng::with_seed(seed);
     let settings = crate::sla::SlaSettings::default();
     let span_ms = i64::from(days.max(1)) * 86_400_000;
     let start = now_ms - span_ms;
     // Spread receipts evenly, in time order, so ids follow receipt time as in real use.
     let step = (span_ms / i64::from(count.max(1))).max(1);
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let mut counters: BTreeMap<String, i64> = BTreeMap::new();
-    {
-        let mut existing = tx.prepare("SELECT day, last FROM reg_counters WHERE series = 'VN'")?;
-        for row in existing.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
-            let (day, last) = row?;
-            counters.insert(day, last);
-        }
-    }
-    {
-        let mut insert = tx.prepare(
-            "INSERT INTO requests (reg_no, name, name_norm, phone, nik, kk, category, problem, status, outcome, received_at, updated_at, operator)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        )?;
-        let mut event = tx.prepare(
-            "INSERT INTO request_events (request_id, at, operator, from_status, to_status, outcome, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
-        let mut merge = tx.prepare(
-            "INSERT INTO request_merges (request_id, into_id, at, operator, reason)
-             VALUES (?1, ?2, ?3, ?4, 'kiriman ulang (contoh)')",
-        )?;
+    db.into().write(|tx| {
+        let mut counters: BTreeMap<String, i64> = tx
+            .query_all(
+                "SELECT day, last FROM reg_counters WHERE series = 'VN'",
+                &[],
+                |r| Ok((r.get::<String>(0)?, r.get::<i64>(1)?)),
+            )?
+            .into_iter()
+            .collect();
         // The previous request, which a re-send repeats: (id, reg_no, person).
         let mut previous: Option<(i64, String, Person)> = None;
         for i in 0..i64::from(count) {
@@ -138,22 +129,26 @@ pub fn seed(conn: &mut Connection, count: u32, days: u32, now_ms: i64, seed: u64
                 .last()
                 .map_or((Status::Received, received), |s| (s.to, s.at));
             let outcome = steps.iter().find_map(|s| s.outcome);
-            insert.execute(params![
-                reg_no,
-                person.name,
-                normalize_name(&person.name),
-                person.phone,
-                person.nik,
-                person.kk,
-                person.category.as_str(),
-                PROBLEMS[rng.usize(0..PROBLEMS.len())],
-                last.0.as_str(),
-                outcome.map(Outcome::as_str),
-                received,
-                last.1,
-                OPERATORS[registrar]
-            ])?;
-            let id = tx.last_insert_rowid();
+            let id: i64 = tx.value(
+                "INSERT INTO requests (reg_no, name, name_norm, phone, nik, kk, category, problem, status, outcome, received_at, updated_at, operator)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                 RETURNING id",
+                sql_params![
+                    &reg_no,
+                    &person.name,
+                    normalize_name(&person.name),
+                    &person.phone,
+                    &person.nik,
+                    &person.kk,
+                    person.category.as_str(),
+                    PROBLEMS[rng.usize(0..PROBLEMS.len())],
+                    last.0.as_str(),
+                    outcome.map(Outcome::as_str),
+                    received,
+                    last.1,
+                    OPERATORS[registrar]
+                ],
+            )?;
             for s in &steps {
                 let note = match (&resend_of, s.to) {
                     (Some((_, into, _)), Status::Done) => {
@@ -161,35 +156,42 @@ pub fn seed(conn: &mut Connection, count: u32, days: u32, now_ms: i64, seed: u64
                     }
                     _ => String::new(),
                 };
-                event.execute(params![
-                    id,
-                    s.at,
-                    OPERATORS[s.operator],
-                    s.from.map(Status::as_str),
-                    s.to.as_str(),
-                    s.outcome.map(Outcome::as_str),
-                    note
-                ])?;
+                tx.execute(
+                    "INSERT INTO request_events (request_id, at, operator, from_status, to_status, outcome, note)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    sql_params![
+                        id,
+                        s.at,
+                        OPERATORS[s.operator],
+                        s.from.map(Status::as_str),
+                        s.to.as_str(),
+                        s.outcome.map(Outcome::as_str),
+                        note
+                    ],
+                )?;
             }
             // The target's "Digabungkan dari" note is left out: its events
             // were written already, and events stay in time order.
             if let (Some((into_id, _, _)), Some(at)) = (&resend_of, merged_at) {
-                merge.execute(params![id, into_id, at, OPERATORS[registrar]])?;
+                tx.execute(
+                    "INSERT INTO request_merges (request_id, into_id, at, operator, reason)
+                     VALUES (?1, ?2, ?3, ?4, 'kiriman ulang (contoh)')",
+                    sql_params![id, *into_id, at, OPERATORS[registrar]],
+                )?;
             }
             if resend_of.is_none() {
                 previous = Some((id, reg_no, person));
             }
         }
-        let mut counter = tx.prepare(
-            "INSERT INTO reg_counters (series, day, last) VALUES ('VN', ?1, ?2)
-             ON CONFLICT (series, day) DO UPDATE SET last = excluded.last",
-        )?;
         for (day, last) in &counters {
-            counter.execute(params![day, last])?;
+            tx.execute(
+                "INSERT INTO reg_counters (series, day, last) VALUES ('VN', ?1, ?2)
+                 ON CONFLICT (series, day) DO UPDATE SET last = excluded.last",
+                sql_params![day, *last],
+            )?;
         }
-    }
-    tx.commit()?;
-    Ok(count)
+        Ok(count)
+    })
 }
 
 /// The citizen of a synthetic request.

@@ -41,10 +41,10 @@ pub fn receipt_for_print(
     opts: ReceiptOptions,
     now_ms: i64,
 ) -> Result<ReceiptPrint> {
-    let print = receipt::for_print(desk.conn()?, reg_no, opts, &by.name, now_ms)?;
+    let print = receipt::for_print(desk.db(), reg_no, opts, &by.name, now_ms)?;
     if opts.full_nik {
         audit::record_by(
-            desk.conn()?,
+            desk.db(),
             by,
             now_ms,
             Action::NikLengkapDitampilkan,
@@ -65,7 +65,7 @@ pub fn receipt_printed(
 ) -> Result<()> {
     let detail = format!("{}{}", opts.layout.as_str(), nik_note(opts.full_nik));
     audit::record_by(
-        desk.conn()?,
+        desk.db(),
         by,
         now_ms,
         Action::BuktiDicetak,
@@ -85,7 +85,7 @@ pub fn receipt_file(
     now_ms: i64,
 ) -> Result<ReceiptFile> {
     log_receipt(desk, by, reg_no, opts, Some(dest), now_ms)?;
-    receipt::write(desk.conn()?, reg_no, opts, format, dest, &by.name, now_ms)
+    receipt::write(desk.db(), reg_no, opts, format, dest, &by.name, now_ms)
 }
 
 /// The receipt's bytes for a stream (`loket-cli receipt` without `--out`).
@@ -98,7 +98,7 @@ pub fn receipt_bytes(
     now_ms: i64,
 ) -> Result<RenderedReceipt> {
     log_receipt(desk, by, reg_no, opts, None, now_ms)?;
-    receipt::render(desk.conn()?, reg_no, opts, format, &by.name, now_ms)
+    receipt::render(desk.db(), reg_no, opts, format, &by.name, now_ms)
 }
 
 fn log_receipt(
@@ -113,7 +113,7 @@ fn log_receipt(
     let request = crate::requests::get_by_reg_no(desk.db(), reg_no)?;
     let detail = format!("{}{}", target(dest), nik_note(opts.full_nik));
     audit::record_by(
-        desk.conn()?,
+        desk.db(),
         by,
         now_ms,
         Action::BuktiDisimpan,
@@ -141,7 +141,7 @@ pub fn recap_view(
     opts: RecapOptions,
     now_ms: i64,
 ) -> Result<Recap> {
-    let recap = recap::daily(desk.conn()?, from, to, opts, now_ms)?;
+    let recap = recap::daily(desk.db(), from, to, opts, now_ms)?;
     let detail = format!("{}{}", span(from, to), nik_note(opts.full_nik));
     audit::record_by(desk.db(), by, now_ms, Action::RekapDilihat, None, &detail)?;
     Ok(recap)
@@ -171,8 +171,8 @@ pub fn recap_file(
 ) -> Result<RecapSummary> {
     recap_exported(desk, by, opts, Some(dest), now_ms)?;
     match format {
-        RecapFormat::Csv => recap::export_csv(desk.conn()?, from, to, opts, now_ms, dest),
-        RecapFormat::Xlsx => recap::export_xlsx(desk.conn()?, from, to, opts, now_ms, dest),
+        RecapFormat::Csv => recap::export_csv(desk.db(), from, to, opts, now_ms, dest),
+        RecapFormat::Xlsx => recap::export_xlsx(desk.db(), from, to, opts, now_ms, dest),
     }
 }
 
@@ -186,12 +186,5 @@ pub fn recap_exported(
     now_ms: i64,
 ) -> Result<()> {
     let detail = format!("{}{}", target(dest), nik_note(opts.full_nik));
-    audit::record_by(
-        desk.conn()?,
-        by,
-        now_ms,
-        Action::RekapDiekspor,
-        None,
-        &detail,
-    )
+    audit::record_by(desk.db(), by, now_ms, Action::RekapDiekspor, None, &detail)
 }

@@ -12,11 +12,11 @@
 //! would run as a formula (`=`, `+`, `-`, `@`) get a leading apostrophe.
 
 use super::{for_each_row, RecapOptions, RecapRow, RecapSummary};
+use crate::db::Db;
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::fsutil::{self, AtomicFile};
 use crate::labels::{category_label, outcome_label, status_label};
 use chrono::{Datelike, NaiveDate, Timelike};
-use rusqlite::Connection;
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::Write;
@@ -134,8 +134,8 @@ fn time<W: Write>(w: &mut csv::Writer<W>, buf: &mut String, ms: Option<i64>) -> 
 
 /// Writes the recap of `from..=to` as CSV to `out` (BOM, header, one row per
 /// request) and returns its totals.
-pub fn write_csv<W: Write>(
-    conn: &Connection,
+pub fn write_csv<'c, W: Write>(
+    db: impl Into<Db<'c>>,
     from: NaiveDate,
     to: NaiveDate,
     opts: RecapOptions,
@@ -152,7 +152,7 @@ pub fn write_csv<W: Write>(
     w.write_record(headers(opts.full_nik)).map_err(csv_error)?;
     let mut n: u64 = 0;
     let mut buf = String::with_capacity(32);
-    let summary = for_each_row(conn, from, to, opts, now_ms, |row| {
+    let summary = for_each_row(db, from, to, opts, now_ms, |row| {
         n += 1;
         // Fields one by one through one scratch buffer: no allocation per cell.
         number(&mut w, &mut buf, n)?;
@@ -179,8 +179,8 @@ pub fn write_csv<W: Write>(
 
 /// Writes the CSV recap to `dest` atomically (an older file is replaced only
 /// by a complete new one) and returns its totals.
-pub fn export_csv(
-    conn: &Connection,
+pub fn export_csv<'c>(
+    db: impl Into<Db<'c>>,
     from: NaiveDate,
     to: NaiveDate,
     opts: RecapOptions,
@@ -189,7 +189,7 @@ pub fn export_csv(
 ) -> Result<RecapSummary> {
     super::range_ms(from, to)?;
     let mut file = AtomicFile::create(dest)?;
-    let summary = write_csv(conn, from, to, opts, now_ms, &mut file)?;
+    let summary = write_csv(db, from, to, opts, now_ms, &mut file)?;
     file.flush().map_err(|e| fsutil::io(&e, dest))?;
     file.commit()?;
     Ok(summary)

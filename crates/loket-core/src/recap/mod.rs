@@ -38,12 +38,12 @@ pub use export::{export_csv, write_csv};
 pub use xlsx::{export_xlsx, XLSX_MAX_ROWS};
 
 use crate::clock;
+use crate::db::Db;
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::model::{Category, Outcome, Status};
 use crate::office::{self, OfficeProfile};
 use crate::sla::{self, SlaReport, SlaSettings};
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -172,19 +172,20 @@ pub fn range_ms(from: NaiveDate, to: NaiveDate) -> Result<(i64, i64)> {
 
 /// Streams the rows of `from..=to` to `each`, in the order received, and
 /// returns the totals: the one pass behind [`daily`] and the exports.
-pub fn for_each_row(
-    conn: &Connection,
+pub fn for_each_row<'c>(
+    db: impl Into<Db<'c>>,
     from: NaiveDate,
     to: NaiveDate,
     opts: RecapOptions,
     now_ms: i64,
     mut each: impl FnMut(RecapRow) -> Result<()>,
 ) -> Result<RecapSummary> {
+    let db = db.into();
     let (start, end) = range_ms(from, to)?;
-    let settings: SlaSettings = sla::load_settings(conn)?;
-    let office = office::load(conn)?;
+    let settings: SlaSettings = sla::load_settings(db)?;
+    let office = office::load(db)?;
     let mut tally = totals::Tally::default();
-    read::walk(conn, start, end, opts, &settings, now_ms, |row| {
+    read::walk(db, start, end, opts, &settings, now_ms, |row| {
         tally.add(&row);
         each(row)
     })?;
@@ -199,15 +200,16 @@ pub struct RecapFile {
 }
 
 /// The recap of the WIB days `from..=to` (inclusive) as of `now_ms`.
-pub fn daily(
-    conn: &Connection,
+pub fn daily<'c>(
+    db: impl Into<Db<'c>>,
     from: NaiveDate,
     to: NaiveDate,
     opts: RecapOptions,
     now_ms: i64,
 ) -> Result<Recap> {
+    let db = db.into();
     let mut rows = Vec::new();
-    let summary = for_each_row(conn, from, to, opts, now_ms, |row| {
+    let summary = for_each_row(db, from, to, opts, now_ms, |row| {
         rows.push(row);
         Ok(())
     })?;
@@ -215,8 +217,8 @@ pub fn daily(
     Ok(Recap {
         summary,
         rows,
-        deliveries: crate::delivery::totals::totals(conn, start, end, now_ms)?,
-        complaints: crate::complaints::totals(conn, start, end, now_ms)?,
+        deliveries: crate::delivery::totals::totals(db, start, end, now_ms)?,
+        complaints: crate::complaints::totals(db, start, end, now_ms)?,
     })
 }
 

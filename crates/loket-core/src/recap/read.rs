@@ -16,22 +16,28 @@
 //! copy of every event on disk and on every write, so it was left out.
 
 use super::{RecapOptions, RecapRow};
-use crate::error::{LoketError, Result};
+use crate::db::{Db, Row};
+use crate::error::Result;
 use crate::ident::show_number;
 use crate::model::{Category, Event, Outcome, Status};
 use crate::sla::{self, SlaSettings, SlaState};
-use rusqlite::types::ValueRef;
-use rusqlite::{params, Connection, Row};
+use crate::sql_params;
 
-pub(super) const QUERY: &str = "
+/// The query, with the index hint of the engine (`INDEXED BY` on SQLite).
+pub(super) fn query(db: Db<'_>) -> String {
+    format!(
+        "
 SELECT r.id, r.reg_no, r.name, r.nik, r.category, r.status, r.received_at, r.operator,
        t.reg_no, m.at, e.at, e.to_status, e.outcome, e.operator
-FROM requests r INDEXED BY requests_received
+FROM requests r {}
 LEFT JOIN request_merges m ON m.request_id = r.id
 LEFT JOIN requests t ON t.id = m.into_id
 LEFT JOIN request_events e ON e.request_id = r.id
 WHERE r.received_at >= ?1 AND r.received_at < ?2
-ORDER BY r.received_at, r.id, e.id";
+ORDER BY r.received_at, r.id, e.id",
+        db.indexed_by("requests_received")
+    )
+}
 
 /// A request being read: its row columns (its events so far are in the
 /// walk's one buffer, reused from request to request).
@@ -42,20 +48,9 @@ struct Pending {
     merged_at: Option<i64>,
 }
 
-fn text<'a>(row: &'a Row<'_>, i: usize) -> rusqlite::Result<&'a str> {
-    Ok(row.get_ref(i)?.as_str()?)
-}
-
-fn bad(i: usize, e: LoketError) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-}
-
-fn start(row: &Row<'_>, id: i64, opts: RecapOptions) -> rusqlite::Result<Pending> {
-    let nik: Option<&str> = match row.get_ref(3)? {
-        ValueRef::Null => None,
-        v => Some(v.as_str()?),
-    };
-    let status = Status::parse(text(row, 5)?).map_err(|e| bad(5, e))?;
+fn start(row: &Row<'_>, id: i64, opts: RecapOptions) -> Result<Pending> {
+    let nik: Option<String> = row.get(3)?;
+    let status = Status::parse(&row.get::<String>(5)?)?;
     Ok(Pending {
         id,
         status,
@@ -66,8 +61,8 @@ fn start(row: &Row<'_>, id: i64, opts: RecapOptions) -> rusqlite::Result<Pending
             finished_at: None,
             replied_at: None,
             name: row.get(2)?,
-            nik: nik.map(|n| show_number(n, opts.full_nik)),
-            category: Category::parse(text(row, 4)?).map_err(|e| bad(4, e))?,
+            nik: nik.map(|n| show_number(&n, opts.full_nik)),
+            category: Category::parse(&row.get::<String>(4)?)?,
             status,
             outcome: None,
             operator: row.get(7)?,
@@ -79,22 +74,17 @@ fn start(row: &Row<'_>, id: i64, opts: RecapOptions) -> rusqlite::Result<Pending
 }
 
 /// Adds one event row (columns 10..) to `p` and `events`, as known at `now_ms`.
-fn add_event(
-    p: &mut Pending,
-    events: &mut Vec<Event>,
-    row: &Row<'_>,
-    now_ms: i64,
-) -> rusqlite::Result<()> {
-    let Some(at) = row.get::<_, Option<i64>>(10)? else {
+fn add_event(p: &mut Pending, events: &mut Vec<Event>, row: &Row<'_>, now_ms: i64) -> Result<()> {
+    let Some(at) = row.get::<Option<i64>>(10)? else {
         return Ok(()); // a request without events (never written by Loket)
     };
     if at > now_ms {
         return Ok(()); // not yet known as of `now_ms`
     }
-    let to = Status::parse(text(row, 11)?).map_err(|e| bad(11, e))?;
-    let outcome = match row.get_ref(12)? {
-        ValueRef::Null => None,
-        v => Some(Outcome::parse(v.as_str()?).map_err(|e| bad(12, e))?),
+    let to = Status::parse(&row.get::<String>(11)?)?;
+    let outcome = match row.get::<Option<String>>(12)? {
+        None => None,
+        Some(v) => Some(Outcome::parse(&v)?),
     };
     match to {
         Status::Done if p.row.finished_at.is_none() => {
@@ -142,7 +132,7 @@ fn finish(mut p: Pending, events: &[Event], settings: &SlaSettings, now_ms: i64)
 /// Walks the requests received in `[start_ms, end_ms)`, calling `each` once
 /// per request with its finished row, in the order received.
 pub(super) fn walk(
-    conn: &Connection,
+    db: Db<'_>,
     start_ms: i64,
     end_ms: i64,
     opts: RecapOptions,
@@ -152,11 +142,9 @@ pub(super) fn walk(
 ) -> Result<()> {
     // Requests received after `now_ms` are not known yet.
     let end_ms = end_ms.min(now_ms.saturating_add(1));
-    let mut stmt = conn.prepare_cached(QUERY)?;
-    let mut rows = stmt.query(params![start_ms, end_ms])?;
     let mut pending: Option<Pending> = None;
     let mut events: Vec<Event> = Vec::with_capacity(16);
-    while let Some(row) = rows.next()? {
+    db.for_each(&query(db), sql_params![start_ms, end_ms], |row| {
         let id: i64 = row.get(0)?;
         match pending.as_mut() {
             Some(p) if p.id == id => {}
@@ -171,7 +159,8 @@ pub(super) fn walk(
         if let Some(p) = pending.as_mut() {
             add_event(p, &mut events, row, now_ms)?;
         }
-    }
+        Ok(())
+    })?;
     if let Some(done) = pending.take() {
         each(finish(done, &events, settings, now_ms))?;
     }

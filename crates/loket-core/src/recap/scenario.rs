@@ -1,8 +1,7 @@
 //! The recap tests' scenario: a Wednesday of requests registered and moved
-//! through the core's own functions at set times, in a real database file.
+//! through the core's own functions at set times, on either engine.
 
 use super::*;
-use crate::db;
 use crate::duplicates;
 use crate::model::NewRequest;
 use crate::requests::{create_request, move_request};
@@ -44,7 +43,7 @@ pub(super) struct Regs {
     pub h: String,
 }
 
-fn new(conn: &mut Connection, name: &str, phone: &str, cat: Category, op: &str, at: i64) -> String {
+fn new(conn: Db<'_>, name: &str, phone: &str, cat: Category, op: &str, at: i64) -> String {
     let input = NewRequest {
         name: name.into(),
         phone: phone.into(),
@@ -55,12 +54,11 @@ fn new(conn: &mut Connection, name: &str, phone: &str, cat: Category, op: &str, 
     create_request(conn, &input, op, at).unwrap().reg_no
 }
 
-fn mv(conn: &mut Connection, reg: &str, to: Status, outcome: Option<Outcome>, op: &str, at: i64) {
+fn mv(conn: Db<'_>, reg: &str, to: Status, outcome: Option<Outcome>, op: &str, at: i64) {
     move_request(conn, reg, to, outcome, None, op, at).unwrap();
 }
 
-/// Wednesday's requests (and one on each neighbouring day), in a database
-/// file under `dir`:
+/// Wednesday's requests (and one on each neighbouring day), written to `c`:
 ///
 /// - A 09:00 (Rina), verified, done 09:20 by Budi (updated), replied 09:25: 20 min, met.
 /// - F 09:10, a re-send of A, merged into A at 09:15: listed, not counted.
@@ -72,9 +70,7 @@ fn mv(conn: &mut Connection, reg: &str, to: Status, outcome: Option<Outcome>, op
 ///   (updated, pending sync): 10 + 15 = 25 office minutes, met.
 /// - H 23:50 (Siti), after hours: still Wednesday in WIB, open.
 /// - Tuesday 23:55 and Thursday 00:05 WIB: other days.
-pub(super) fn scenario(dir: &std::path::Path) -> (Connection, Regs) {
-    let mut conn = db::open(&dir.join("loket.db")).unwrap();
-    let c = &mut conn;
+pub(super) fn scenario(c: Db<'_>) -> Regs {
     new(
         c,
         "Kemarin",
@@ -149,7 +145,7 @@ pub(super) fn scenario(dir: &std::path::Path) -> (Connection, Regs) {
     );
 
     mv(c, &a, Status::Verifying, None, "Rina", nov(25, 9, 5));
-    duplicates::merge(&*c, &f, &a, Some("kirim dua kali"), "Rina", nov(25, 9, 15)).unwrap();
+    duplicates::merge(c, &f, &a, Some("kirim dua kali"), "Rina", nov(25, 9, 15)).unwrap();
     mv(
         c,
         &a,
@@ -181,7 +177,7 @@ pub(super) fn scenario(dir: &std::path::Path) -> (Connection, Regs) {
     mv(c, &b, Status::Verifying, None, "Rina", nov(25, 15, 25));
     let pending = Some(Outcome::UpdatedPendingSync);
     mv(c, &b, Status::Done, pending, "Rina", nov(26, 7, 45));
-    let regs = Regs {
+    Regs {
         a,
         b,
         c: cc,
@@ -189,6 +185,5 @@ pub(super) fn scenario(dir: &std::path::Path) -> (Connection, Regs) {
         e,
         f,
         h,
-    };
-    (conn, regs)
+    }
 }

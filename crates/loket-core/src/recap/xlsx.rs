@@ -12,12 +12,13 @@
 
 use super::export::{headers, met_text, minutes_up, outcome_text};
 use super::{for_each_row, range_ms, RecapOptions, RecapSummary};
+use crate::db::Db;
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::fsutil::{self, AtomicFile};
 use crate::labels::{category_label, outcome_label, status_label};
 use crate::office::OfficeProfile;
+use crate::sql_params;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -97,19 +98,19 @@ fn formats() -> Formats {
 /// Writes the recap of `from..=to` to `dest` as XLSX, atomically, and
 /// returns its totals. More requests than [`XLSX_MAX_ROWS`] are refused
 /// (`masukan_tidak_valid`) before anything is written: the CSV has no limit.
-pub fn export_xlsx(
-    conn: &Connection,
+pub fn export_xlsx<'c>(
+    db: impl Into<Db<'c>>,
     from: NaiveDate,
     to: NaiveDate,
     opts: RecapOptions,
     now_ms: i64,
     dest: &Path,
 ) -> Result<RecapSummary> {
+    let db = db.into();
     let (start, end) = range_ms(from, to)?;
-    let count: i64 = conn.query_row(
+    let count: i64 = db.value(
         "SELECT count(*) FROM requests WHERE received_at >= ?1 AND received_at < ?2",
-        [start, end],
-        |r| r.get(0),
+        sql_params![start, end],
     )?;
     if count > i64::from(XLSX_MAX_ROWS) {
         return Err(LoketError::new(
@@ -138,7 +139,7 @@ pub fn export_xlsx(
         .set_landscape()
         .set_print_fit_to_pages(1, 0);
     sheet.set_repeat_rows(1, 1).map_err(xe)?;
-    let office = crate::office::load(conn)?;
+    let office = crate::office::load(db)?;
     sheet
         .write_string_with_format(0, 0, title(&office, from, to, opts.full_nik), &f.title)
         .map_err(xe)?;
@@ -148,7 +149,7 @@ pub fn export_xlsx(
             .map_err(xe)?;
     }
     let mut r: u32 = 1;
-    let summary = for_each_row(conn, from, to, opts, now_ms, |row| {
+    let summary = for_each_row(db, from, to, opts, now_ms, |row| {
         r += 1;
         sheet.write_number(r, 0, r - 1).map_err(xe)?;
         sheet.write_string(r, 1, &row.reg_no).map_err(xe)?;

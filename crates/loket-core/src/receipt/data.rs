@@ -7,12 +7,13 @@
 //! WhatsApp number keeps only its last four digits (the citizen knows it).
 
 use super::ReceiptOptions;
+use crate::db::Db;
 use crate::error::Result;
 use crate::ident::{mask_number, show_number};
 use crate::model::{Event, Request, Status};
 use crate::sla::{self, SlaState};
+use crate::sql_params;
 use crate::{base, clock, lifecycle, office, requests};
-use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -106,33 +107,32 @@ fn minutes_text(ms: i64) -> String {
 }
 
 /// The registration number a merged request went into, if it was merged.
-fn merged_into(conn: &Connection, request_id: i64) -> Result<Option<String>> {
-    Ok(conn
-        .query_row(
-            "SELECT r.reg_no FROM request_merges m JOIN requests r ON r.id = m.into_id
-             WHERE m.request_id = ?1",
-            [request_id],
-            |r| r.get(0),
-        )
-        .optional()?)
+fn merged_into(db: Db<'_>, request_id: i64) -> Result<Option<String>> {
+    db.query_opt(
+        "SELECT r.reg_no FROM request_merges m JOIN requests r ON r.id = m.into_id
+         WHERE m.request_id = ?1",
+        sql_params![request_id],
+        |r| r.get(0),
+    )
 }
 
 /// The receipt of request `reg_no` as of `now_ms`, printed by `operator`.
 /// An unknown number is `permohonan_tidak_ditemukan`.
-pub fn build(
-    conn: &Connection,
+pub fn build<'c>(
+    db: impl Into<Db<'c>>,
     reg_no: &str,
     opts: ReceiptOptions,
     operator: &str,
     now_ms: i64,
 ) -> Result<Receipt> {
+    let db = db.into();
     let printer = base::check_operator(operator)?;
-    let request = requests::get_by_reg_no(conn, reg_no)?;
-    let events = requests::events(conn, request.id)?;
-    let profile = office::load(conn)?;
-    let settings = sla::load_settings(conn)?;
+    let request = requests::get_by_reg_no(db, reg_no)?;
+    let events = requests::events(db, request.id)?;
+    let profile = office::load(db)?;
+    let settings = sla::load_settings(db)?;
     let clock = sla::clock_for(&settings, &events, now_ms);
-    let merged = merged_into(conn, request.id)?;
+    let merged = merged_into(db, request.id)?;
 
     let finished_at = clock.stopped_at;
     let (outcome, sla_text) = match (finished_at, request.outcome, &merged) {

@@ -23,10 +23,10 @@ mod tests;
 pub use data::{build, Receipt};
 pub use layout::{lay_out, Layout, Page};
 
+use crate::db::Db;
 use crate::error::{ErrorCode, Result};
 use crate::fsutil;
 use crate::words::impl_words;
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use strum::{EnumString, IntoStaticStr, VariantArray};
@@ -95,14 +95,14 @@ pub struct ReceiptFile {
 }
 
 /// The receipt of `reg_no` ready for the print dialog.
-pub fn for_print(
-    conn: &Connection,
+pub fn for_print<'c>(
+    db: impl Into<Db<'c>>,
     reg_no: &str,
     opts: ReceiptOptions,
     operator: &str,
     now_ms: i64,
 ) -> Result<ReceiptPrint> {
-    let receipt = build(conn, reg_no, opts, operator, now_ms)?;
+    let receipt = build(db, reg_no, opts, operator, now_ms)?;
     let drawn = render::draw(&receipt, opts.layout)?;
     Ok(ReceiptPrint {
         svg: drawn.flat_svg()?,
@@ -113,15 +113,15 @@ pub fn for_print(
 }
 
 /// The receipt of `reg_no` as the bytes of `format`.
-pub fn render(
-    conn: &Connection,
+pub fn render<'c>(
+    db: impl Into<Db<'c>>,
     reg_no: &str,
     opts: ReceiptOptions,
     format: ReceiptFormat,
     operator: &str,
     now_ms: i64,
 ) -> Result<RenderedReceipt> {
-    let receipt = build(conn, reg_no, opts, operator, now_ms)?;
+    let receipt = build(db, reg_no, opts, operator, now_ms)?;
     let drawn = render::draw(&receipt, opts.layout)?;
     let bytes = match format {
         ReceiptFormat::Html => drawn
@@ -142,8 +142,8 @@ pub fn render(
 /// Renders the receipt of `reg_no` and writes it to `dest` atomically
 /// (an older file of that name is replaced whole or left as it was).
 #[allow(clippy::too_many_arguments)]
-pub fn write(
-    conn: &Connection,
+pub fn write<'c>(
+    db: impl Into<Db<'c>>,
     reg_no: &str,
     opts: ReceiptOptions,
     format: ReceiptFormat,
@@ -151,7 +151,7 @@ pub fn write(
     operator: &str,
     now_ms: i64,
 ) -> Result<ReceiptFile> {
-    let r = render(conn, reg_no, opts, format, operator, now_ms)?;
+    let r = render(db, reg_no, opts, format, operator, now_ms)?;
     fsutil::write_atomic(dest, &r.bytes)?;
     Ok(ReceiptFile {
         file: dest.display().to_string(),
