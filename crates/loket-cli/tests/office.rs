@@ -120,7 +120,7 @@ fn what_has_not_moved_to_office_mode_is_refused_not_done_locally() {
         .cli(desk.path(), &["office", "init"])
         .status
         .success());
-    let out = office.cli(desk.path(), &["doc", "list", "VN-260101-0001"]);
+    let out = office.cli(desk.path(), &["retention", "run", "--dry-run"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("belum_ada_di_mode_kantor"),
@@ -266,4 +266,66 @@ fn demo_data_reports_and_receipts_work_on_an_office_database() {
     let html = std::fs::read_to_string(&dest).unwrap();
     assert!(html.contains(&reg), "the receipt names its request");
     assert!(!desk.path().join("loket.db").exists(), "no local database");
+
+fn a_photo_added_at_one_desk_is_listed_at_another_and_stored_once() {
+    let office = OfficeDb::new();
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    assert!(office.cli(a.path(), &["office", "init"]).status.success());
+    let new = office.cli(
+        a.path(),
+        &[
+            "request",
+            "new",
+            "--name",
+            "Siti Aminah",
+            "--phone",
+            "081234567890",
+            "--json",
+        ],
+    );
+    assert!(new.status.success(), "{}", stderr(&new));
+    let reg = json(&new)["reg_no"].as_str().unwrap().to_owned();
+    let photo = common::fixture("WhatsApp Image 2026-11-24 at 10.15.32.jpeg");
+    let add = |dir: &Path| {
+        let out = office.cli(
+            dir,
+            &[
+                "doc",
+                "add",
+                &reg,
+                "--kind",
+                "ktp",
+                photo.to_str().unwrap(),
+                "--json",
+            ],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    add(a.path());
+    add(a.path());
+
+    let list = office.cli(b.path(), &["doc", "list", &reg, "--json"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    let docs = json(&list);
+    let docs = docs.as_array().unwrap();
+    assert_eq!(docs.len(), 1, "added twice, one document: {docs:?}");
+    assert_eq!(docs[0]["kind"], "ktp");
+    let sha = docs[0]["sha256"].as_str().unwrap();
+
+    let mut c = postgres::Client::connect(&office.url, postgres::NoTls).unwrap();
+    let rows = c
+        .query(
+            "SELECT variant, bytes FROM document_files WHERE sha256 = $1 ORDER BY variant",
+            &[&sha],
+        )
+        .unwrap();
+    let variants: Vec<String> = rows.iter().map(|r| r.get(0)).collect();
+    assert_eq!(
+        variants,
+        ["display", "original", "thumb"],
+        "each stored once"
+    );
+    let original: Vec<u8> = rows[1].get(1);
+    assert_eq!(original, std::fs::read(&photo).unwrap(), "byte for byte");
+    assert!(!a.path().join("loket.db").exists() && !b.path().join("loket.db").exists());
 }

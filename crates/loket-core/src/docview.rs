@@ -5,13 +5,15 @@
 //! A document whose files were deleted under the retention rule
 //! (`retention.rs`) says when, and has no paths: the viewer tells the
 //! operator "Foto dihapus sesuai aturan retensi" instead of a broken image.
+//! An office desk is given paths of copies in its own folder, fetched from
+//! the office database when not cached yet (`documents::display_file`).
 
 use crate::documents::{self, DocKind, Document};
 use crate::error::{LoketError, Result};
 use crate::retention;
 use crate::Desk;
 use serde::Serialize;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
 /// A document with the files the viewer and the list show.
@@ -39,37 +41,60 @@ pub struct DocAddResult {
 
 /// The view of one document. If its purge cannot be read, it is shown as
 /// not purged: its paths then lead to files that may be gone, never to
-/// files that should not be shown.
+/// files that should not be shown; so do they when an office desk cannot
+/// fetch its copies.
 pub fn view(desk: &Desk, doc: Document) -> DocumentView {
-    let purged_at = desk
-        .conn()
-        .ok()
-        .and_then(|c| retention::purged_at(c, doc.id).ok().flatten());
-    view_with(desk, doc, purged_at)
+    let purged_at = retention::purged_at(desk.db(), doc.id).ok().flatten();
+    let paths = paths(desk, &doc, purged_at).unwrap_or_else(|_| {
+        let pages = 1..=doc.pages.max(1);
+        (
+            pages
+                .clone()
+                .map(|p| shown(documents::display_path(desk, &doc, p)))
+                .collect(),
+            pages
+                .map(|p| shown(documents::thumb_path(desk, &doc, p)))
+                .collect(),
+        )
+    });
+    view_with(doc, purged_at, paths)
 }
 
-fn view_with(desk: &Desk, doc: Document, purged_at: Option<i64>) -> DocumentView {
+fn shown(path: PathBuf) -> String {
+    path.display().to_string()
+}
+
+/// The display copies and thumbnails of every page, there on this desk
+/// (an office desk fetches what it has not cached); none once purged.
+fn paths(
+    desk: &Desk,
+    doc: &Document,
+    purged_at: Option<i64>,
+) -> Result<(Vec<String>, Vec<String>)> {
     if purged_at.is_some() {
-        return DocumentView {
-            doc,
-            display: Vec::new(),
-            thumbs: Vec::new(),
-            purged_at,
-        };
+        return Ok((Vec::new(), Vec::new()));
     }
     let pages = 1..=doc.pages.max(1);
     let display = pages
         .clone()
-        .map(|p| documents::display_path(desk, &doc, p).display().to_string())
-        .collect();
+        .map(|p| documents::display_file(desk, doc, p).map(shown))
+        .collect::<Result<_>>()?;
     let thumbs = pages
-        .map(|p| documents::thumb_path(desk, &doc, p).display().to_string())
-        .collect();
+        .map(|p| documents::thumb_file(desk, doc, p).map(shown))
+        .collect::<Result<_>>()?;
+    Ok((display, thumbs))
+}
+
+fn view_with(
+    doc: Document,
+    purged_at: Option<i64>,
+    (display, thumbs): (Vec<String>, Vec<String>),
+) -> DocumentView {
     DocumentView {
         doc,
         display,
         thumbs,
-        purged_at: None,
+        purged_at,
     }
 }
 
@@ -77,8 +102,9 @@ pub fn list(desk: &Desk, reg_no: &str) -> Result<Vec<DocumentView>> {
     documents::list(desk, reg_no)?
         .into_iter()
         .map(|d| {
-            let purged_at = retention::purged_at(desk.conn()?, d.id)?;
-            Ok(view_with(desk, d, purged_at))
+            let purged_at = retention::purged_at(desk.db(), d.id)?;
+            let paths = paths(desk, &d, purged_at)?;
+            Ok(view_with(d, purged_at, paths))
         })
         .collect()
 }
@@ -90,7 +116,7 @@ pub fn open(desk: &Desk, reg_no: &str, viewer: &str, now_ms: i64) -> Result<Vec<
     if !docs.is_empty() {
         let kinds: Vec<&str> = docs.iter().map(|d| d.doc.kind.as_str()).collect();
         crate::audit::record(
-            desk.conn()?,
+            desk.db(),
             now_ms,
             viewer,
             crate::audit::Action::DokumenDilihat,

@@ -9,7 +9,9 @@
 //!   `decode.rs`). Header dimensions are checked before any pixel is decoded.
 //! - **Originals are kept untouched**, content-addressed by SHA-256 under
 //!   [`store_dir`] (`store.rs`), written atomically. The same bytes are stored
-//!   once however often they arrive (citizens re-send).
+//!   once however often they arrive (citizens re-send). In office mode the
+//!   office database holds the files and each desk's folder caches what it
+//!   shows (`files.rs`): a photo added at one desk opens at every other.
 //! - **Derived images** (an upright, bounded display copy and a thumbnail per
 //!   page) are made once at add time, so the viewer and the queue only read
 //!   small JPEGs. Camera JPEGs are decoded by libjpeg-turbo at an n/8 scale
@@ -17,7 +19,7 @@
 //!   12-megapixel photo cheaper than fully decoding it
 //!   (`benches/add_document.rs`).
 //! - **Heavy work before the transaction.** Decoding, encoding and writing
-//!   files happen first; the database write is one short `BEGIN IMMEDIATE`
+//!   files happen first; the database write is one short write
 //!   transaction. If it fails, the files already written stay: they are
 //!   content-addressed, so they are harmless and reused by the next attempt.
 //! - **Removal is an event**, not a delete: the row gets `removed_*`, an
@@ -35,6 +37,7 @@
 mod decode;
 mod derive;
 mod exif;
+mod files;
 mod grid;
 mod ingest;
 mod jpeg;
@@ -54,6 +57,8 @@ mod sweep;
 
 #[cfg(test)]
 mod fixture_tests;
+#[cfg(test)]
+mod office_tests;
 #[cfg(test)]
 mod pdf_tests;
 #[cfg(test)]
@@ -241,7 +246,7 @@ pub fn add_bytes(
     let file_name = kind::clean_file_name(file_name, stored.format);
     let kind = kind.unwrap_or_else(|| guess_kind(&file_name, stored.width, stored.height));
     let doc = rows::insert(
-        desk.conn_mut()?,
+        desk.db(),
         reg_no,
         &stored,
         kind,
@@ -252,8 +257,7 @@ pub fn add_bytes(
     // Retention may have deleted these bytes' files between the check above
     // and the insert (it deletes only while no unpurged row uses them, under
     // the write lock): the row now holds them, so write them again.
-    let root = store_dir(desk.dir());
-    if !store::complete(&root, &doc.sha256, doc.format, doc.pages) {
+    if !files::Files::of(desk).complete(&doc.sha256, doc.format, doc.pages)? {
         ingest::ingest(desk, bytes)?;
     }
     Ok(doc)
@@ -261,12 +265,12 @@ pub fn add_bytes(
 
 /// The documents of a request that are not removed, in the order added.
 pub fn list(desk: &Desk, reg_no: &str) -> Result<Vec<Document>> {
-    rows::list(desk.conn()?, reg_no)
+    rows::list(desk.db(), reg_no)
 }
 
 /// One document that is not removed.
 pub fn get(desk: &Desk, doc_id: i64) -> Result<Document> {
-    rows::get(desk.conn()?, doc_id)
+    rows::get(desk.db(), doc_id)
 }
 
 /// Removes a document from its request: records who, when and why (a reason
@@ -279,7 +283,7 @@ pub fn remove(
     now_ms: i64,
 ) -> Result<()> {
     let operator = check_operator(operator)?;
-    rows::remove(desk.conn_mut()?, doc_id, reason, &operator, now_ms)
+    rows::remove(desk.db(), doc_id, reason, &operator, now_ms)
 }
 
 /// Sets what a document is (the operator's correction of the guess).
@@ -292,24 +296,61 @@ pub fn set_kind(
     now_ms: i64,
 ) -> Result<Document> {
     let operator = check_operator(operator)?;
-    rows::set_kind(desk.conn_mut()?, doc_id, kind, &operator, now_ms)
+    rows::set_kind(desk.db(), doc_id, kind, &operator, now_ms)
 }
 
-/// The upright display copy (JPEG, long side at most [`DISPLAY_LONG_SIDE`])
-/// of page `page` (1-based; clamped to the document's pages).
+/// Where this desk keeps the upright display copy (JPEG, long side at most
+/// [`DISPLAY_LONG_SIDE`]) of page `page` (1-based; clamped to the
+/// document's pages). In office mode the file is there once
+/// [`display_file`] fetched it.
 pub fn display_path(desk: &Desk, doc: &Document, page: u32) -> PathBuf {
     store::display_path(&store_dir(desk.dir()), &doc.sha256, clamp_page(doc, page))
 }
 
-/// The thumbnail (JPEG, long side [`THUMB_LONG_SIDE`]) of page `page`
-/// (1-based; clamped to the document's pages).
+/// Where this desk keeps the thumbnail (JPEG, long side
+/// [`THUMB_LONG_SIDE`]) of page `page` (1-based; clamped to the document's
+/// pages); in office mode, once [`thumb_file`] fetched it.
 pub fn thumb_path(desk: &Desk, doc: &Document, page: u32) -> PathBuf {
     store::thumb_path(&store_dir(desk.dir()), &doc.sha256, clamp_page(doc, page))
 }
 
-/// The original file, byte for byte as it was added.
+/// Where this desk keeps the original file, byte for byte as it was
+/// added; in office mode, once [`original_file`] fetched it.
 pub fn original_path(desk: &Desk, doc: &Document) -> PathBuf {
     store::original_path(&store_dir(desk.dir()), &doc.sha256, doc.format)
+}
+
+/// [`display_path`], with the file there: in office mode copied from the
+/// office database into this desk's folder unless it is already cached.
+pub fn display_file(desk: &Desk, doc: &Document, page: u32) -> Result<PathBuf> {
+    let page = clamp_page(doc, page);
+    files::Files::of(desk).local(
+        display_path(desk, doc, page),
+        &doc.sha256,
+        files::Variant::Display,
+        page,
+    )
+}
+
+/// [`thumb_path`], with the file there (as [`display_file`]).
+pub fn thumb_file(desk: &Desk, doc: &Document, page: u32) -> Result<PathBuf> {
+    let page = clamp_page(doc, page);
+    files::Files::of(desk).local(
+        thumb_path(desk, doc, page),
+        &doc.sha256,
+        files::Variant::Thumb,
+        page,
+    )
+}
+
+/// [`original_path`], with the file there (as [`display_file`]).
+pub fn original_file(desk: &Desk, doc: &Document) -> Result<PathBuf> {
+    files::Files::of(desk).local(
+        original_path(desk, doc),
+        &doc.sha256,
+        files::Variant::Original,
+        0,
+    )
 }
 
 /// Every file the store may hold for one content: the original, then the

@@ -5,13 +5,13 @@
 use image::RgbImage;
 
 use super::{decode, ingest, jpeg, refuse, DISPLAY_LONG_SIDE};
-use super::{display_path, Document};
+use super::{display_file, Document};
 use crate::error::Result;
 use crate::Desk;
 
 /// The stored display picture of page `page` (1-based) of `doc`.
 pub fn display_image(desk: &Desk, doc: &Document, page: u32) -> Result<RgbImage> {
-    let path = display_path(desk, doc, page);
+    let path = display_file(desk, doc, page)?;
     let bytes =
         std::fs::read(&path).map_err(|e| refuse::unreadable(&path.display().to_string(), &e))?;
     decode_display(&bytes)

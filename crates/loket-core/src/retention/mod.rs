@@ -39,7 +39,7 @@ use crate::documents::{DocFormat, DocKind};
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::settings;
 use crate::Desk;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -170,12 +170,10 @@ pub fn run(desk: &mut Desk, now_ms: i64, operator: &str) -> Result<RetentionRepo
 }
 
 /// When a document was purged under the retention rule, if it was.
-pub fn purged_at(conn: &Connection, document_id: i64) -> Result<Option<i64>> {
-    Ok(conn
-        .query_row(
-            "SELECT purged_at FROM document_purges WHERE document_id = ?1",
-            [document_id],
-            |r| r.get(0),
-        )
-        .optional()?)
+pub fn purged_at<'c>(db: impl Into<crate::db::Db<'c>>, document_id: i64) -> Result<Option<i64>> {
+    db.into().query_opt(
+        "SELECT purged_at FROM document_purges WHERE document_id = ?1",
+        crate::sql_params![document_id],
+        |r| r.get(0),
+    )
 }

@@ -210,6 +210,22 @@ CREATE TABLE document_events (
 CREATE INDEX document_events_document ON document_events(document_id, id);
 SELECT loket_append_only('document_events');
 
+-- Office mode only: the files of a document (the original as received, and
+-- the display copy and thumbnail of each page), content-addressed like the
+-- folder store of a single desk (documents/store.rs), so the same bytes are
+-- kept once however many documents use them. A desk caches copies in its
+-- folder; retention deletes the rows of contents no unpurged document uses.
+CREATE TABLE document_files (
+    sha256  TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 !~ '[^0-9a-f]'),
+    variant TEXT NOT NULL CHECK (variant IN ('original','display','thumb')),
+    page    BIGINT NOT NULL CHECK ((variant = 'original') = (page = 0) AND page >= 0),
+    bytes   BYTEA NOT NULL,
+    PRIMARY KEY (sha256, variant, page)
+);
+-- JPEGs, PNGs and PDFs are compressed already: store them out of line as
+-- they are instead of trying again.
+ALTER TABLE document_files ALTER COLUMN bytes SET STORAGE EXTERNAL;
+
 -- ---------------------------------------------------------------------
 -- 3: verification versions (append-only).
 -- ---------------------------------------------------------------------
@@ -699,6 +715,9 @@ BEGIN
     LOOP
         EXECUTE format('GRANT SELECT, INSERT, UPDATE ON TABLE %I.%I TO %I', v_schema, t, role_name);
     END LOOP;
+    -- Files are added once and never changed; retention deletes them.
+    EXECUTE format('GRANT SELECT, INSERT, DELETE ON TABLE %I.document_files TO %I',
+                   v_schema, role_name);
     EXECUTE format('GRANT SELECT ON TABLE %I.loket_meta TO %I', v_schema, role_name);
     EXECUTE format('GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA %I TO %I',
                    v_schema, role_name);

@@ -63,8 +63,8 @@ $$;
 
 \echo '== schema'
 SELECT pg_temp.check(
-    (SELECT count(*) FROM pg_tables WHERE schemaname = 'loket_schema_check') = 20,
-    '19 Loket tables and loket_meta');
+    (SELECT count(*) FROM pg_tables WHERE schemaname = 'loket_schema_check') = 21,
+    '19 Loket tables, document_files and loket_meta');
 SELECT pg_temp.check(NOT EXISTS (
         SELECT 1 FROM information_schema.columns
         WHERE table_schema = 'loket_schema_check'
@@ -256,13 +256,15 @@ GROUP BY c.relname ORDER BY c.relname;
 SELECT pg_temp.check(NOT EXISTS (
         SELECT 1 FROM information_schema.role_table_grants
         WHERE grantee = 'loket_desk_check' AND table_schema = 'loket_schema_check'
-          AND (privilege_type IN ('DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER')
+          AND (privilege_type IN ('TRUNCATE', 'REFERENCES', 'TRIGGER')
+               OR (privilege_type = 'DELETE' AND table_name <> 'document_files')
                OR (privilege_type = 'UPDATE' AND table_name IN (
                    'access_log', 'access_log_append', 'request_events', 'document_events',
                    'verification_versions', 'request_merges', 'request_separations',
                    'document_moves', 'delivery_events', 'complaint_events', 'document_purges',
-                   'document_file_deletions', 'retention_runs', 'loket_meta')))),
-    'no DELETE/TRUNCATE anywhere, no UPDATE on append-only tables');
+                   'document_file_deletions', 'retention_runs', 'document_files',
+                   'loket_meta')))),
+    'no DELETE/TRUNCATE but on document_files (retention), no UPDATE on append-only tables');
 
 SET ROLE loket_desk_check;
 SELECT pg_temp.check(current_user = 'loket_desk_check', 'now acting as loket_desk_check');

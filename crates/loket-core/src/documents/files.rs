@@ -1,0 +1,213 @@
+//! Where a desk's document files are kept, behind one small interface so
+//! the add pipeline and the viewer never ask which engine a desk runs on.
+//!
+//! - **A single desk** keeps them in its data folder (`store.rs`): the
+//!   folder is the store.
+//! - **An office desk** keeps them in the office database
+//!   (`document_files`: one row per content, variant and page, added with
+//!   `ON CONFLICT DO NOTHING`, so the same bytes are kept once for every
+//!   desk), which one backup covers and retention purges. The webview is
+//!   given file paths, so what a desk shows is copied into its own folder
+//!   first, in the same content-addressed layout and written the same way
+//!   (temporary name, sync, rename): a copy already there is the right one,
+//!   as its name is its hash, and is used as it is. The folder only caches:
+//!   losing it costs a fetch, never a document.
+//!
+//! Uploads are plain statements, not a write transaction: the office's write
+//! lock (the access-log chain's) is never held while megabytes cross the
+//! network. A content is whole once every one of its rows is there
+//! ([`Files::complete`]); the document's row is written only after that.
+
+use super::decode::Rendered;
+use super::derive::Derived;
+use super::store::{self, store_dir};
+use super::{refuse, DocFormat};
+use crate::db::Db;
+use crate::error::{ErrorCode, LoketError, Result};
+use crate::sql_params;
+use crate::Desk;
+use std::path::{Path, PathBuf};
+
+/// One stored file of a content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Variant {
+    /// The bytes as received.
+    Original,
+    /// The upright display copy of a page.
+    Display,
+    /// The thumbnail of a page.
+    Thumb,
+}
+
+impl Variant {
+    fn as_str(self) -> &'static str {
+        match self {
+            Variant::Original => "original",
+            Variant::Display => "display",
+            Variant::Thumb => "thumb",
+        }
+    }
+}
+
+/// A desk's document files: the folder store `root`, which in office mode
+/// caches what the office database holds.
+pub(super) enum Files<'d> {
+    Folder(PathBuf),
+    Office(Db<'d>, PathBuf),
+}
+
+impl<'d> Files<'d> {
+    /// The files of `desk`.
+    pub(super) fn of(desk: &'d Desk) -> Files<'d> {
+        let root = store_dir(desk.dir());
+        if desk.is_office() {
+            Files::Office(desk.db(), root)
+        } else {
+            Files::Folder(root)
+        }
+    }
+
+    /// Whether the original and every page's display copy and thumbnail
+    /// are stored.
+    pub(super) fn complete(&self, sha256: &str, format: DocFormat, pages: u32) -> Result<bool> {
+        match self {
+            Files::Folder(root) => Ok(store::complete(root, sha256, format, pages)),
+            Files::Office(db, _) => {
+                let n: i64 = db.value(
+                    "SELECT count(*) FROM document_files
+                     WHERE sha256 = ?1 AND (variant = 'original' OR page <= ?2)",
+                    sql_params![sha256, pages],
+                )?;
+                Ok(n == 1 + 2 * i64::from(pages))
+            }
+        }
+    }
+
+    /// Stores `bytes` (the original, named by `sha256`) and the pages
+    /// `render` derives from them; returns what `render` made. Nothing is
+    /// left stored when `render` refuses.
+    pub(super) fn put(
+        &self,
+        sha256: &str,
+        format: DocFormat,
+        bytes: &[u8],
+        render: impl FnOnce() -> Result<Rendered>,
+    ) -> Result<Rendered> {
+        match self {
+            Files::Folder(root) => put_in_folder(root, sha256, format, bytes, render),
+            Files::Office(db, root) => {
+                let rendered = render()?;
+                for (page, n) in rendered.pages.iter().zip(1u32..) {
+                    upload(*db, sha256, Variant::Display, n, &page.display)?;
+                    upload(*db, sha256, Variant::Thumb, n, &page.thumb)?;
+                }
+                upload(*db, sha256, Variant::Original, 0, bytes)?;
+                // The adding desk shows it next: cache what it will show.
+                // Best effort: the office database holds it either way.
+                let _ = write_derived(root, sha256, &rendered.pages);
+                Ok(rendered)
+            }
+        }
+    }
+
+    /// `path` (where this desk keeps `variant` of page `page` of the content
+    /// `sha256`) with the file in it: in office mode fetched from the office
+    /// database unless already cached.
+    pub(super) fn local(
+        &self,
+        path: PathBuf,
+        sha256: &str,
+        variant: Variant,
+        page: u32,
+    ) -> Result<PathBuf> {
+        let Files::Office(db, root) = self else {
+            return Ok(path);
+        };
+        if path.is_file() {
+            return Ok(path);
+        }
+        let page = if variant == Variant::Original {
+            0
+        } else {
+            page
+        };
+        let bytes: Option<Vec<u8>> = db.query_opt(
+            "SELECT bytes FROM document_files WHERE sha256 = ?1 AND variant = ?2 AND page = ?3",
+            sql_params![sha256, variant.as_str(), page],
+            |r| r.get(0),
+        )?;
+        let bytes = bytes.ok_or_else(|| missing(sha256))?;
+        store::write_new(root, &path, &bytes)?;
+        Ok(path)
+    }
+}
+
+fn upload(db: Db<'_>, sha256: &str, variant: Variant, page: u32, bytes: &[u8]) -> Result<()> {
+    db.execute(
+        "INSERT INTO document_files (sha256, variant, page, bytes) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (sha256, variant, page) DO NOTHING",
+        sql_params![sha256, variant.as_str(), page, bytes],
+    )?;
+    Ok(())
+}
+
+fn missing(sha256: &str) -> LoketError {
+    LoketError::new(
+        ErrorCode::DokumenTidakDitemukan,
+        format!(
+            "Berkas dokumen {} tidak ada di basis data kantor (mungkin sudah dihapus sesuai aturan retensi).",
+            sha256.get(..12).unwrap_or(sha256)
+        ),
+    )
+}
+
+/// The folder store's add: the original is written to a temporary file on
+/// a second thread while `render` decodes, renamed into place only once
+/// decoding succeeded, then the derived files are written beside it.
+fn put_in_folder(
+    root: &Path,
+    sha256: &str,
+    format: DocFormat,
+    bytes: &[u8],
+    render: impl FnOnce() -> Result<Rendered>,
+) -> Result<Rendered> {
+    let original = store::original_path(root, sha256, format);
+    std::thread::scope(|s| {
+        let staging = s.spawn(|| store::stage(root, &original, bytes));
+        let rendered = render();
+        let staged = staging
+            .join()
+            .map_err(|_| refuse::internal("penyimpanan berkas asli berhenti"))?;
+        // A refused decode returns here; dropping `staged` deletes its temporary file.
+        let rendered = rendered?;
+        let staged = staged?;
+        // Decoded: the original goes into place while the derived files are
+        // written (each waits on its own folder sync).
+        let placing = s.spawn(move || staged.map_or(Ok(()), store::Staged::commit));
+        let derived = write_derived(root, sha256, &rendered.pages);
+        placing
+            .join()
+            .map_err(|_| refuse::internal("penyimpanan berkas asli berhenti"))??;
+        derived?;
+        Ok(rendered)
+    })
+}
+
+/// Writes display copies here and thumbnails on a second thread (each write
+/// waits on its own `sync_all`).
+fn write_derived(root: &Path, sha: &str, pages: &[Derived]) -> Result<()> {
+    std::thread::scope(|s| {
+        let thumbs = s.spawn(|| {
+            pages.iter().zip(1u32..).try_for_each(|(page, n)| {
+                store::write_new(root, &store::thumb_path(root, sha, n), &page.thumb)
+            })
+        });
+        let displays = pages.iter().zip(1u32..).try_for_each(|(page, n)| {
+            store::write_new(root, &store::display_path(root, sha, n), &page.display)
+        });
+        thumbs
+            .join()
+            .map_err(|_| refuse::internal("penyimpanan gambar kecil berhenti"))??;
+        displays
+    })
+}
