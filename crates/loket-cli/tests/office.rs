@@ -266,7 +266,9 @@ fn demo_data_reports_and_receipts_work_on_an_office_database() {
     let html = std::fs::read_to_string(&dest).unwrap();
     assert!(html.contains(&reg), "the receipt names its request");
     assert!(!desk.path().join("loket.db").exists(), "no local database");
+}
 
+#[test]
 fn a_photo_added_at_one_desk_is_listed_at_another_and_stored_once() {
     let office = OfficeDb::new();
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
