@@ -108,7 +108,12 @@ impl Desk {
     /// its local folder. The database must be set up (`office init`) with
     /// this build's schema; nothing falls back to a local file.
     pub fn open_office(url: &str, dir: &Path) -> Result<Desk> {
-        Desk::on_office(PgConn::connect(url)?, url, dir)
+        let desk = Desk::on_office(PgConn::connect(url)?, url, dir)?;
+        // The local cache's temporary files a crash left behind.
+        if dir.is_dir() {
+            documents::sweep_stale_temp(dir, SystemTime::now());
+        }
+        Ok(desk)
     }
 
     /// A desk on an open office connection (`open_office`; tests give one
