@@ -178,3 +178,43 @@ fn active_view_is_open_requests_oldest_first() -> Result<()> {
         Ok(())
     })
 }
+
+#[test]
+fn long_words_and_shared_prefixes_match_by_word_start() -> Result<()> {
+    each_engine(|conn| {
+        let a = add(
+            conn,
+            "Muhammad Kurniawan",
+            "081234567801",
+            "3516024512900003",
+            NOW,
+        )?;
+        let b = add(
+            conn,
+            "Kurnia Sari",
+            "081234567802",
+            "3516024512900003",
+            NOW + 1,
+        )?;
+        let c = add(
+            conn,
+            "Siti Nurkurniawati",
+            "081234567803",
+            "3516024512900003",
+            NOW + 2,
+        )?;
+        assert_eq!(regs(&list(conn, &q("kurnia"))?), [&b.reg_no, &a.reg_no]);
+        assert_eq!(
+            regs(&list(conn, &q("kurniawa"))?),
+            [&a.reg_no],
+            "longer than six letters: checked on the whole word start"
+        );
+        assert_eq!(regs(&list(conn, &q("muh kurniawan"))?), [&a.reg_no]);
+        assert!(
+            regs(&list(conn, &q("urnia"))?).is_empty(),
+            "not a word start"
+        );
+        assert_eq!(regs(&list(conn, &q("nurk"))?), [&c.reg_no]);
+        Ok(())
+    })
+}

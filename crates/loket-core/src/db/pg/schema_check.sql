@@ -63,8 +63,8 @@ $$;
 
 \echo '== schema'
 SELECT pg_temp.check(
-    (SELECT count(*) FROM pg_tables WHERE schemaname = 'loket_schema_check') = 21,
-    '19 Loket tables, document_files and loket_meta');
+    (SELECT count(*) FROM pg_tables WHERE schemaname = 'loket_schema_check') = 22,
+    '19 Loket tables, document_files, request_name_prefixes and loket_meta');
 SELECT pg_temp.check(NOT EXISTS (
         SELECT 1 FROM information_schema.columns
         WHERE table_schema = 'loket_schema_check'
@@ -232,8 +232,10 @@ INSERT INTO accounts (name, role, pin_hash, created_at, created_by)
 VALUES ('Sari', 'operator', '$ARGON2ID$x', 2, 'Rina');
 SELECT pg_temp.expect_error('DELETE FROM accounts', 'accounts are never deleted; a supervisor disables one');
 SELECT pg_temp.check(
-    (SELECT array_agg(id ORDER BY id DESC) FROM requests
-     WHERE to_tsvector('simple', name_norm) @@ to_tsquery('simple', 'siti:* & am:*'))
+    (SELECT array_agg(p.request_id ORDER BY p.request_id DESC) FROM request_name_prefixes p
+     WHERE p.prefix = 'SITI'
+       AND EXISTS (SELECT 1 FROM request_name_prefixes q
+                   WHERE q.prefix = 'AM' AND q.request_id = p.request_id))
     = ARRAY[:request_id]::bigint[],
     'word prefixes "siti am" find NUR SITI AMINAH only');
 

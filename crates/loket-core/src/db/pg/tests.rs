@@ -198,8 +198,16 @@ fn the_desks_role_cannot_change_the_append_only_tables() -> Result<()> {
         pg.conn.batch(&format!("SET ROLE \"{role}\""))?;
         let update = db.execute("UPDATE access_log SET operator = 'x' WHERE id = 2", &[]);
         let delete = db.execute("DELETE FROM request_events WHERE id = 1", &[]);
-        // What a desk does still works under the role.
-        let created = requests::create_request(db, &input("Ani"), "Rina", T0 + 5_000);
+        // What a desk does still works under the role, the name search too.
+        let created = requests::create_request(db, &input("Ani Lestari"), "Rina", T0 + 5_000);
+        let found = crate::search::list(
+            db,
+            &crate::model::ListQuery {
+                search: Some("ani les".into()),
+                view: crate::model::QueueView::All,
+                ..Default::default()
+            },
+        );
         pg.conn.batch("RESET ROLE")?;
         assert_eq!(
             update.map_err(|e| e.code),
@@ -210,6 +218,7 @@ fn the_desks_role_cannot_change_the_append_only_tables() -> Result<()> {
             Err(ErrorCode::AksesKantorDitolak)
         );
         assert!(created.is_ok(), "{created:?}");
+        assert_eq!(found.map(|p| p.items.len()).map_err(|e| e.code), Ok(1));
         Ok(())
     })();
     pg.conn.batch("RESET ROLE")?;
