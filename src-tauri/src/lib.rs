@@ -50,11 +50,9 @@ fn start_retention(app: tauri::AppHandle) {
                 // holds the desk the operators work on.
                 let result = state.shared().and_then(|desk| {
                     desk.apart(|own| {
-                        loket_core::ops::data::retention_run(
-                            own,
-                            &loket_core::Actor::system(),
-                            loket_core::clock::now_ms(),
-                        )
+                        // The desk's clock: the office server's in office mode.
+                        let now = own.now_ms();
+                        loket_core::ops::data::retention_run(own, &loket_core::Actor::system(), now)
                     })
                 });
                 match result {

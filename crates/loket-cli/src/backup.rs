@@ -74,6 +74,9 @@ pub(crate) fn run(
     };
     // Opening the desk migrates an older database before it is copied.
     let mut desk = open_desk(data_dir, a.json)?;
+    // A backup copies the data folder's own database: in office mode it is
+    // refused (`belum_ada_di_mode_kantor`), before a PIN is asked for.
+    desk.conn().map_err(|e| Failure::input(e, a.json))?;
     let by = actor::supervisor_or_fail(&mut desk, supervisor.as_deref(), a.json)?;
     let report = ops::data::backup(desk.dir(), &by, &to, clock::now_ms())
         .map_err(|e| Failure::input(e, a.json))?;

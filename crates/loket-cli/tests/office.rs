@@ -46,6 +46,21 @@ impl OfficeDb {
     }
 }
 
+impl OfficeDb {
+    /// `cli` as the office's supervisor `Sari`: `office init` makes the
+    /// account, later commands act as it (`--supervisor` by its variable).
+    fn as_supervisor(&self, dir: &Path, args: &[&str]) -> Output {
+        common::command(dir, args)
+            .env("LOKET_DATABASE_URL", &self.url)
+            .env("LOKET_ACCOUNT", common::SUPERVISOR)
+            .env("LOKET_PIN", common::SUPERVISOR_PIN)
+            .env("LOKET_SUPERVISOR", common::SUPERVISOR)
+            .env("LOKET_SUPERVISOR_PIN", common::SUPERVISOR_PIN)
+            .output()
+            .unwrap()
+    }
+}
+
 impl Drop for OfficeDb {
     fn drop(&mut self) {
         if let Ok(mut c) = postgres::Client::connect(&self.admin, postgres::NoTls) {
@@ -116,11 +131,11 @@ fn a_newer_office_schema_is_refused_naming_both_versions() {
 fn what_has_not_moved_to_office_mode_is_refused_not_done_locally() {
     let office = OfficeDb::new();
     let desk = tempfile::tempdir().unwrap();
-    assert!(office
-        .cli(desk.path(), &["office", "init"])
-        .status
-        .success());
-    let out = office.cli(desk.path(), &["retention", "run", "--dry-run"]);
+    let init = office.as_supervisor(desk.path(), &["office", "init"]);
+    assert!(init.status.success(), "{}", stderr(&init));
+    let dest = tempfile::tempdir().unwrap();
+    let dest_arg = dest.path().display().to_string();
+    let out = office.as_supervisor(desk.path(), &["backup", "--to", &dest_arg]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("belum_ada_di_mode_kantor"),
@@ -128,6 +143,11 @@ fn what_has_not_moved_to_office_mode_is_refused_not_done_locally() {
         stderr(&out)
     );
     assert!(!desk.path().join("loket.db").exists());
+    assert_eq!(
+        std::fs::read_dir(dest.path()).unwrap().count(),
+        0,
+        "no backup folder is written"
+    );
 }
 
 #[test]
@@ -330,4 +350,100 @@ fn a_photo_added_at_one_desk_is_listed_at_another_and_stored_once() {
     let original: Vec<u8> = rows[1].get(1);
     assert_eq!(original, std::fs::read(&photo).unwrap(), "byte for byte");
     assert!(!a.path().join("loket.db").exists() && !b.path().join("loket.db").exists());
+}
+
+#[test]
+fn retention_runs_on_an_office_database_and_keeps_a_shared_photo() {
+    use loket_core::documents::{self, DocKind};
+    use loket_core::model::{NewRequest, Outcome, Status};
+    use loket_core::{requests, Desk};
+    const DAY: i64 = 86_400_000;
+
+    let office = OfficeDb::new();
+    let desk_dir = tempfile::tempdir().unwrap();
+    let init = office.as_supervisor(desk_dir.path(), &["office", "init"]);
+    assert!(init.status.success(), "{}", stderr(&init));
+    // The history, written by the core on the office database with past
+    // times: A closed 40 days ago (KTP + KK), B 10 days ago with the same KTP.
+    let ktp_photo = common::fixture("WhatsApp Image 2026-11-24 at 10.15.32.jpeg");
+    let kk_photo = common::fixture("WhatsApp Image 2026-11-24 at 13.02.11.jpeg");
+    let (ktp, kk) = {
+        let mut desk = Desk::open_office(&office.url, desk_dir.path()).unwrap();
+        let now = desk.now_ms();
+        let closed = |desk: &mut Desk, at: i64, photos: &[(&Path, DocKind)]| {
+            let input = NewRequest {
+                name: "Ahmad Hariyanto".into(),
+                phone: "081234567890".into(),
+                ..Default::default()
+            };
+            let reg = requests::create_request(desk.db(), &input, "Rina", at - DAY)
+                .unwrap()
+                .reg_no;
+            let docs: Vec<_> = photos
+                .iter()
+                .map(|(p, k)| {
+                    documents::add_path(desk, &reg, Some(*k), p, "Rina", at - DAY).unwrap()
+                })
+                .collect();
+            let db = desk.db();
+            requests::move_request(db, &reg, Status::Verifying, None, None, "Rina", at).unwrap();
+            let done = Some(Outcome::Updated);
+            requests::move_request(db, &reg, Status::Done, done, None, "Rina", at).unwrap();
+            docs
+        };
+        let a = closed(
+            &mut desk,
+            now - 40 * DAY,
+            &[(&ktp_photo, DocKind::Ktp), (&kk_photo, DocKind::Kk)],
+        );
+        closed(&mut desk, now - 10 * DAY, &[(&ktp_photo, DocKind::Ktp)]);
+        (a[0].clone(), a[1].clone())
+    };
+
+    let dry = office.cli(
+        desk_dir.path(),
+        &["retention", "run", "--dry-run", "--json"],
+    );
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert_eq!(json(&dry)["documents"].as_array().unwrap().len(), 2);
+
+    let out = office.cli(desk_dir.path(), &["retention", "run", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report = json(&out);
+    assert_eq!(report["purged"].as_array().unwrap().len(), 2);
+    assert_eq!(report["contents_deleted"], 1);
+    assert_eq!(
+        report["files_deleted"], 3,
+        "the KK's original, display, thumb"
+    );
+
+    let mut c = postgres::Client::connect(&office.url, postgres::NoTls).unwrap();
+    let rows = |c: &mut postgres::Client, sha: &str| -> i64 {
+        c.query_one(
+            "SELECT count(*) FROM document_files WHERE sha256 = $1",
+            &[&sha],
+        )
+        .unwrap()
+        .get(0)
+    };
+    assert_eq!(rows(&mut c, &kk.sha256), 0, "the KK's files are gone");
+    assert_eq!(rows(&mut c, &ktp.sha256), 3, "B still uses the KTP photo");
+    let purged: i64 = c
+        .query_one(
+            "SELECT count(*) FROM documents WHERE purged_at IS NOT NULL",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(purged, 2, "the rows stay, marked purged");
+    let kk_cached = documents::stored_files(desk_dir.path(), &kk.sha256, kk.format, kk.pages);
+    assert!(
+        kk_cached.iter().all(|p| !p.exists()),
+        "the desk's cached copies go too"
+    );
+
+    let again = office.cli(desk_dir.path(), &["retention", "run", "--json"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(json(&again)["purged"].as_array().unwrap().len(), 0);
+    assert!(!desk_dir.path().join("loket.db").exists());
 }

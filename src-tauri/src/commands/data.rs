@@ -30,7 +30,7 @@ pub async fn backup_create(state: State<'_, AppState>, dest: String) -> Res<Back
 #[tauri::command]
 pub async fn retention_plan(state: State<'_, AppState>) -> Res<Vec<PurgeItem>> {
     state
-        .run(|desk, by| ops::data::retention_plan(desk, by, clock::now_ms()))
+        .run(|desk, by| ops::data::retention_plan(desk, by, desk.now_ms()))
         .await
 }
 
@@ -38,7 +38,10 @@ pub async fn retention_plan(state: State<'_, AppState>) -> Res<Vec<PurgeItem>> {
 #[tauri::command]
 pub async fn retention_run(state: State<'_, AppState>) -> Res<RetentionReport> {
     state
-        .run_apart(|desk, by| ops::data::retention_run(desk, by, clock::now_ms()))
+        .run_apart(|desk, by| {
+            let now = desk.now_ms();
+            ops::data::retention_run(desk, by, now)
+        })
         .await
 }
 

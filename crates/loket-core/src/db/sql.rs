@@ -238,6 +238,17 @@ impl<'c> Db<'c> {
             Db::Postgres(c) => c.in_transaction(),
         }
     }
+
+    /// The join keyword that keeps the tables in the order written, the
+    /// left one driving (`a {join} b ON ...`): SQLite's `CROSS JOIN` (its
+    /// planner never reorders it); PostgreSQL's plain `JOIN` (it refuses
+    /// `CROSS JOIN ... ON`, and plans by its statistics).
+    pub fn join_in_order(self) -> &'static str {
+        match self {
+            Db::Sqlite(_) => super::sqlite::JOIN_IN_ORDER,
+            Db::Postgres(_) => pg::dialect::JOIN_IN_ORDER,
+        }
+    }
 }
 
 fn no_row(sql: &str) -> LoketError {

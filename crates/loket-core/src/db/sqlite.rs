@@ -26,3 +26,6 @@ pub(super) fn name_prefix_ids(conn: &Connection, terms: &[String], limit: i64) -
 pub(super) fn indexed_by(index: &str) -> String {
     format!("INDEXED BY {index}")
 }
+
+/// `CROSS JOIN`: SQLite joins the left table first, whatever its estimates.
+pub(super) const JOIN_IN_ORDER: &str = "CROSS JOIN";

@@ -17,6 +17,12 @@
 //! lock (the access-log chain's) is never held while megabytes cross the
 //! network. A content is whole once every one of its rows is there
 //! ([`Files::complete`]); the document's row is written only after that.
+//!
+//! Retention deletes a content's files once no unpurged document uses them
+//! ([`Desk::delete_content_files`]): the folder's files, or the office's
+//! rows and the cached copies of the desk that runs it (the caches of
+//! other desks are not reached from here; their viewers no longer show a
+//! purged document).
 
 use super::decode::Rendered;
 use super::derive::Derived;
@@ -139,6 +145,100 @@ impl<'d> Files<'d> {
         let bytes = bytes.ok_or_else(|| missing(sha256))?;
         store::write_new(root, &path, &bytes)?;
         Ok(path)
+    }
+}
+
+/// What [`Desk::delete_content_files`] removed.
+#[derive(Debug, Default)]
+pub(crate) struct Removal {
+    /// Files (single desk) or `document_files` rows (office) deleted.
+    pub(crate) files: u32,
+    /// The bytes they held.
+    pub(crate) bytes: u64,
+    /// The first file that could not be deleted (held open by another
+    /// program, a refused permission); the files after it were not tried.
+    pub(crate) error: Option<LoketError>,
+}
+
+impl Desk {
+    /// Deletes every stored file of the content `sha256` (retention, once
+    /// no unpurged document uses it): on a single desk the files in its
+    /// folder, in office mode the content's rows in `document_files` and
+    /// then this desk's cached copies. Inside a write transaction, the rows
+    /// go with it. A file that cannot be deleted is reported in
+    /// [`Removal::error`]; `Err` is the database's failure.
+    pub(crate) fn delete_content_files(
+        &self,
+        sha256: &str,
+        format: DocFormat,
+        pages: u32,
+    ) -> Result<Removal> {
+        Files::of(self).delete(sha256, format, pages)
+    }
+}
+
+impl Files<'_> {
+    fn delete(&self, sha256: &str, format: DocFormat, pages: u32) -> Result<Removal> {
+        let mut done = Removal::default();
+        match self {
+            Files::Folder(root) => {
+                done.error = delete_files(&content_paths(root, sha256, format, pages), &mut done);
+            }
+            Files::Office(db, root) => {
+                let sizes: Vec<i64> = db.query_all(
+                    "DELETE FROM document_files WHERE sha256 = ?1
+                     RETURNING CAST(length(bytes) AS BIGINT)",
+                    sql_params![sha256],
+                    |r| r.get(0),
+                )?;
+                done.files = u32::try_from(sizes.len()).unwrap_or(u32::MAX);
+                done.bytes = sizes.iter().map(|n| u64::try_from(*n).unwrap_or(0)).sum();
+                // The cache's copies are not counted: the office's rows are the files.
+                let mut cache = Removal::default();
+                done.error = delete_files(&content_paths(root, sha256, format, pages), &mut cache);
+            }
+        }
+        Ok(done)
+    }
+}
+
+/// Where the store `root` keeps the original and every page's display copy
+/// and thumbnail of a content (as [`super::stored_files`]).
+fn content_paths(root: &Path, sha256: &str, format: DocFormat, pages: u32) -> Vec<PathBuf> {
+    let mut files = vec![store::original_path(root, sha256, format)];
+    for page in 1..=pages.max(1) {
+        files.push(store::display_path(root, sha256, page));
+        files.push(store::thumb_path(root, sha256, page));
+    }
+    files
+}
+
+/// Deletes `paths` in order, counting them in `done`, up to the first that
+/// cannot be deleted (returned); a file already gone counts as nothing.
+fn delete_files(paths: &[PathBuf], done: &mut Removal) -> Option<LoketError> {
+    paths
+        .iter()
+        .map(|path| delete_file(path, done))
+        .find_map(Result::err)
+}
+
+fn delete_file(path: &Path, done: &mut Removal) -> Result<()> {
+    let gone = |e: &std::io::Error| {
+        LoketError::from_io(e, &format!("penghapusan berkas dokumen {}", path.display()))
+    };
+    let len = match std::fs::metadata(path) {
+        Ok(m) => m.len(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(gone(&e)),
+    };
+    match std::fs::remove_file(path) {
+        Ok(()) => {
+            done.files += 1;
+            done.bytes += len;
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(gone(&e)),
     }
 }
 

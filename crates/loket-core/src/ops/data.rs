@@ -41,7 +41,7 @@ pub fn backup(
 /// What the next retention run would delete.
 pub fn retention_plan(desk: &Desk, by: &Actor, now_ms: i64) -> Result<Vec<PurgeItem>> {
     by.require_supervisor("melihat rencana retensi")?;
-    retention::plan(desk.conn()?, now_ms)
+    retention::plan(desk.db(), now_ms)
 }
 
 /// Runs retention now, with its summary in the access log (each purged
@@ -58,7 +58,7 @@ pub fn retention_run(desk: &mut Desk, by: &Actor, now_ms: i64) -> Result<Retenti
             report.contents_left
         );
         audit::record_by(
-            desk.conn()?,
+            desk.db(),
             by,
             now_ms,
             Action::RetensiDijalankan,

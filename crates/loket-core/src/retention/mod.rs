@@ -35,11 +35,11 @@ mod purge;
 mod tests;
 
 use crate::base::check_operator;
+use crate::db::Db;
 use crate::documents::{DocFormat, DocKind};
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::settings;
 use crate::Desk;
-use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -142,17 +142,21 @@ pub fn set_days<'c>(db: impl Into<crate::db::Db<'c>>, days: i64) -> Result<u32> 
 
 /// The documents past their period and not yet purged, at `now_ms`, under
 /// the stored period; oldest first. Reads only.
-pub fn plan(conn: &Connection, now_ms: i64) -> Result<Vec<PurgeItem>> {
-    plan_with_days(conn, days(conn)?, now_ms)
+pub fn plan<'c>(db: impl Into<Db<'c>>, now_ms: i64) -> Result<Vec<PurgeItem>> {
+    let db = db.into();
+    plan_with_days(db, days(db)?, now_ms)
 }
 
 /// Purges every document past its period ([`plan`]) and deletes the files
 /// no unpurged document uses any more, also those an interrupted earlier run
-/// left behind. Running it again at the same moment changes nothing.
+/// left behind. Running it again at the same moment changes nothing. In
+/// office mode the files are the office database's (`document_files`) and
+/// this desk's cached copies of them.
 pub fn run(desk: &mut Desk, now_ms: i64, operator: &str) -> Result<RetentionReport> {
     let operator = check_operator(operator)?;
-    let days = days(desk.conn()?)?;
-    let purged = purge::record(desk.conn_mut()?, days, now_ms, &operator)?;
+    let db = desk.db();
+    let days = days(db)?;
+    let purged = purge::record(db, days, now_ms, &operator)?;
     let deleted = purge::delete_files(desk, now_ms)?;
     let report = RetentionReport {
         days,
@@ -165,7 +169,7 @@ pub fn run(desk: &mut Desk, now_ms: i64, operator: &str) -> Result<RetentionRepo
         contents_left: deleted.left,
         error: deleted.error,
     };
-    purge::finish(desk.conn()?, &report, deleted.handled_upto)?;
+    purge::finish(db, &report, deleted.handled_upto)?;
     Ok(report)
 }
 

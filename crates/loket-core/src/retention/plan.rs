@@ -4,10 +4,11 @@
 //! every row that uses the same bytes goes too (only then do the files go).
 
 use super::{PurgeItem, DAY_MS};
+use crate::db::{Db, Row};
 use crate::documents::{DocFormat, DocKind};
 use crate::error::{ErrorCode, LoketError, Result};
 use crate::model::Status;
-use rusqlite::{params, Connection, Row};
+use crate::sql_params;
 use std::collections::HashMap;
 use strum::VariantArray;
 
@@ -29,9 +30,10 @@ fn closed_statuses() -> String {
 /// one (a merge into a closed request records closed -> closed, which is not
 /// a close); `updated_at` stands in when no event says it. A document's
 /// clock starts at the latest of the close, its arrival, and its move onto
-/// the request. The unpurged documents drive the query (`CROSS JOIN` keeps
-/// that order): the closed requests of years of history are never walked.
-fn due_sql(from: &str, filter: &str) -> String {
+/// the request. The unpurged documents drive the query (`join` keeps that
+/// order on SQLite, [`Db::join_in_order`]): the closed requests of years of
+/// history are never walked.
+fn due_sql(from: &str, join: &str, filter: &str) -> String {
     let closed = closed_statuses();
     format!(
         "WITH c AS MATERIALIZED (
@@ -42,38 +44,37 @@ fn due_sql(from: &str, filter: &str) -> String {
                            r.updated_at) AS closed_at,
                   coalesce((SELECT max(m.at) FROM document_moves m
                             WHERE m.document_id = d.id AND m.to_request_id = r.id), 0) AS moved_at
-           FROM {from} CROSS JOIN requests r ON r.id = d.request_id
-           WHERE d.purged_at IS NULL AND r.status IN ({closed}) {filter})
-         SELECT id, reg_no, kind, sha256, format, pages, bytes, closed_at,
-                max(closed_at, added_at, moved_at) AS clock_from
-         FROM c WHERE max(closed_at, added_at, moved_at) <= ?1
+           FROM {from} {join} requests r ON r.id = d.request_id
+           WHERE d.purged_at IS NULL AND r.status IN ({closed}) {filter}),
+         k AS (
+           SELECT id, reg_no, kind, sha256, format, pages, bytes, closed_at,
+                  CASE WHEN closed_at >= added_at AND closed_at >= moved_at THEN closed_at
+                       WHEN added_at >= moved_at THEN added_at
+                       ELSE moved_at END AS clock_from
+           FROM c)
+         SELECT id, reg_no, kind, sha256, format, pages, bytes, closed_at, clock_from
+         FROM k WHERE clock_from <= ?1
          ORDER BY clock_from, id"
     )
 }
 
-fn corrupt(i: usize, what: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        i,
-        rusqlite::types::Type::Text,
-        Box::new(LoketError::new(
-            ErrorCode::BasisDataRusak,
-            format!("{what} dokumen tidak dikenal."),
-        )),
+fn corrupt(what: &str) -> LoketError {
+    LoketError::new(
+        ErrorCode::BasisDataRusak,
+        format!("{what} dokumen tidak dikenal."),
     )
 }
 
-fn row_to_item(r: &Row<'_>) -> rusqlite::Result<PurgeItem> {
+fn row_to_item(r: &Row<'_>) -> Result<PurgeItem> {
     let kind: String = r.get(2)?;
     let format: String = r.get(4)?;
     let bytes: i64 = r.get(6)?;
     Ok(PurgeItem {
         document_id: r.get(0)?,
         reg_no: r.get(1)?,
-        kind: DocKind::parse(&kind).map_err(|_| corrupt(2, "Jenis"))?,
+        kind: DocKind::parse(&kind).map_err(|_| corrupt("Jenis"))?,
         sha256: r.get(3)?,
-        format: format
-            .parse::<DocFormat>()
-            .map_err(|_| corrupt(4, "Format"))?,
+        format: format.parse::<DocFormat>().map_err(|_| corrupt("Format"))?,
         pages: r.get(5)?,
         bytes: u64::try_from(bytes).unwrap_or(0),
         closed_at: r.get(7)?,
@@ -88,44 +89,48 @@ fn cutoff(days: u32, now_ms: i64) -> i64 {
 }
 
 /// The unpurged documents due at `now_ms`, without `deletes_files`.
-pub(super) fn due(conn: &Connection, days: u32, now_ms: i64) -> Result<Vec<PurgeItem>> {
-    let mut stmt = conn.prepare(&due_sql("documents d INDEXED BY documents_unpurged", ""))?;
-    let items = stmt
-        .query_map(params![cutoff(days, now_ms)], row_to_item)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(items)
+pub(super) fn due(db: Db<'_>, days: u32, now_ms: i64) -> Result<Vec<PurgeItem>> {
+    let from = format!("documents d {}", db.indexed_by("documents_unpurged"));
+    db.query_all(
+        &due_sql(&from, db.join_in_order(), ""),
+        sql_params![cutoff(days, now_ms)],
+        row_to_item,
+    )
 }
 
 /// One document, if it is still unpurged and due (checked again under the
 /// write lock before its purge is written).
 pub(super) fn still_due(
-    conn: &Connection,
+    db: Db<'_>,
     document_id: i64,
     days: u32,
     now_ms: i64,
 ) -> Result<Option<PurgeItem>> {
-    let mut stmt = conn.prepare_cached(&due_sql("documents d", "AND d.id = ?2"))?;
-    let mut rows = stmt.query_map(params![cutoff(days, now_ms), document_id], row_to_item)?;
-    Ok(rows.next().transpose()?)
+    db.query_opt(
+        &due_sql("documents d", db.join_in_order(), "AND d.id = ?2"),
+        sql_params![cutoff(days, now_ms), document_id],
+        row_to_item,
+    )
 }
 
 /// How many unpurged documents use `sha256`.
-pub(super) fn users(conn: &Connection, sha256: &str) -> Result<i64> {
-    let mut stmt = conn
-        .prepare_cached("SELECT count(*) FROM documents WHERE sha256 = ?1 AND purged_at IS NULL")?;
-    Ok(stmt.query_row([sha256], |r| r.get(0))?)
+pub(super) fn users(db: Db<'_>, sha256: &str) -> Result<i64> {
+    db.value(
+        "SELECT count(*) FROM documents WHERE sha256 = ?1 AND purged_at IS NULL",
+        sql_params![sha256],
+    )
 }
 
 /// Sets `deletes_files` on items not yet purged: their files go when no
 /// other unpurged row uses the same bytes.
-fn mark_deleting(conn: &Connection, items: &mut [PurgeItem]) -> Result<()> {
+fn mark_deleting(db: Db<'_>, items: &mut [PurgeItem]) -> Result<()> {
     let mut planned: HashMap<String, i64> = HashMap::new();
     for item in items.iter() {
         *planned.entry(item.sha256.clone()).or_default() += 1;
     }
     let mut goes: HashMap<String, bool> = HashMap::new();
     for (sha, n) in planned {
-        let others = users(conn, &sha)? - n;
+        let others = users(db, &sha)? - n;
         goes.insert(sha, others <= 0);
     }
     for item in items.iter_mut() {
@@ -136,8 +141,9 @@ fn mark_deleting(conn: &Connection, items: &mut [PurgeItem]) -> Result<()> {
 
 /// The documents past a period of `days` at `now_ms` and not yet purged,
 /// oldest clock first. Reads only.
-pub fn plan_with_days(conn: &Connection, days: u32, now_ms: i64) -> Result<Vec<PurgeItem>> {
-    let mut items = due(conn, days, now_ms)?;
-    mark_deleting(conn, &mut items)?;
+pub fn plan_with_days<'c>(db: impl Into<Db<'c>>, days: u32, now_ms: i64) -> Result<Vec<PurgeItem>> {
+    let db = db.into();
+    let mut items = due(db, days, now_ms)?;
+    mark_deleting(db, &mut items)?;
     Ok(items)
 }

@@ -46,3 +46,7 @@ pub(crate) fn name_prefix_ids(conn: &PgConn, terms: &[String], limit: i64) -> Re
         .map(|r| i64::from_value(super::column(r, 0)?))
         .collect()
 }
+
+/// A plain `JOIN` (PostgreSQL refuses `CROSS JOIN ... ON`; its planner
+/// orders joins by its statistics).
+pub(crate) const JOIN_IN_ORDER: &str = "JOIN";
