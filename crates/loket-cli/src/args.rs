@@ -110,7 +110,8 @@ pub(crate) enum Cmd {
         #[command(subcommand)]
         cmd: crate::retention::RetentionCmd,
     },
-    /// Office mode: set up the office's PostgreSQL database, see its state.
+    /// Office mode: set up the office's PostgreSQL database, see its state,
+    /// import a single desk's folder into it.
     Office {
         #[command(subcommand)]
         cmd: crate::office::OfficeCmd,

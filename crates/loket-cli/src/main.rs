@@ -170,7 +170,9 @@ fn run(cli: Cli) -> Result<Verdict, Failure> {
         Cmd::Restore(a) => backup::restore(cli.operator, a),
         Cmd::Ocr(a) => ocr::run(a),
         Cmd::Retention { cmd } => retention::run(cli.data_dir, cli.supervisor, cmd),
-        Cmd::Office { cmd } => office::run(OFFICE_DATABASE.get().map(String::as_str), cmd),
+        Cmd::Office { cmd } => {
+            office::run(OFFICE_DATABASE.get().map(String::as_str), cli.operator, cmd)
+        }
     }
 }
 

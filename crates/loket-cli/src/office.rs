@@ -1,5 +1,5 @@
 //! `loket-cli office`: setting up the office's PostgreSQL database (office
-//! mode) and seeing its state. Run by office IT with the database owner's
+//! mode), seeing its state, and filling it from a single desk's folder. Run by office IT with the database owner's
 //! address; the desks then connect with LOKET_DATABASE_URL.
 
 use crate::actor::Secrets;
@@ -7,7 +7,7 @@ use crate::stdio::outln;
 use crate::{Failure, Verdict};
 use clap::Subcommand;
 use loket_core::db::{PgConn, SCHEMA_VERSION};
-use loket_core::{accounts, ErrorCode, LoketError};
+use loket_core::{accounts, transfer, ErrorCode, LoketError};
 
 #[derive(Subcommand)]
 pub(crate) enum OfficeCmd {
@@ -25,6 +25,24 @@ pub(crate) enum OfficeCmd {
     },
     /// The office database's schema version and what it holds.
     Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move a single desk's data folder into the office database (run as
+    /// its owner, after `office init`): requests, events, documents and
+    /// their files, verification versions, accounts, settings, deliveries,
+    /// complaints and the access log, ids and numbering kept, in one
+    /// transaction. The folder's access-log chain must verify; it becomes
+    /// the office's chain, which `audit verify` then checks whole, followed
+    /// by one entry for the import. An office is filled from ONE folder
+    /// only, once: an office that holds data of its own or was imported
+    /// into is refused (kantor_sudah_berisi_data) and nothing changes.
+    /// Other desks' folders stay readable as single desks (--data-dir
+    /// without LOKET_DATABASE_URL). The folder itself is only read.
+    Import {
+        /// The single desk's data folder (the one holding loket.db).
+        #[arg(long, value_name = "DATA_DIR")]
+        from: std::path::PathBuf,
         #[arg(long)]
         json: bool,
     },
@@ -59,8 +77,48 @@ fn need_url(url: Option<&str>, json: bool) -> Result<&str, Failure> {
     })
 }
 
-pub(crate) fn run(url: Option<&str>, cmd: OfficeCmd) -> Result<Verdict, Failure> {
+pub(crate) fn run(
+    url: Option<&str>,
+    operator: Option<String>,
+    cmd: OfficeCmd,
+) -> Result<Verdict, Failure> {
     match cmd {
+        OfficeCmd::Import { from, json } => {
+            let fail = |e| Failure::input(e, json);
+            let conn = PgConn::connect(need_url(url, json)?).map_err(fail)?;
+            let operator = operator
+                .filter(|o| !o.trim().is_empty())
+                .unwrap_or_else(|| "loket-cli".to_owned());
+            let report = transfer::import_folder(&from, &conn, &operator).map_err(fail)?;
+            if json {
+                outln!(
+                    "{}",
+                    serde_json::to_string(&report).map_err(|e| fail(LoketError::new(
+                        ErrorCode::GagalMenyimpan,
+                        format!("Laporan impor tidak bisa ditulis: {e}")
+                    )))?
+                )?;
+            } else {
+                outln!(
+                    "Folder {} diimpor ke basis data kantor: {} permohonan, {} berkas dokumen.",
+                    report.from,
+                    report.requests,
+                    report.files
+                )?;
+                if report.files_missing > 0 {
+                    outln!(
+                        "Perhatian: {} berkas dokumen tidak ada di folder (tidak ikut diimpor).",
+                        report.files_missing
+                    )?;
+                }
+                outln!(
+                    "Log akses folder menjadi log kantor; entri terakhirnya #{} {}. Periksa dengan `loket-cli audit verify`.",
+                    report.head_id,
+                    report.head_hash
+                )?;
+            }
+            Ok(Verdict::Ok)
+        }
         OfficeCmd::Init { desk_role, json } => {
             let fail = |e| Failure::input(e, json);
             let conn = PgConn::connect_raw(need_url(url, json)?).map_err(fail)?;

@@ -447,3 +447,52 @@ fn retention_runs_on_an_office_database_and_keeps_a_shared_photo() {
     assert_eq!(json(&again)["purged"].as_array().unwrap().len(), 0);
     assert!(!desk_dir.path().join("loket.db").exists());
 }
+
+#[test]
+fn a_single_desk_folder_is_imported_once_and_its_chain_verifies() {
+    let office = OfficeDb::new();
+    let (folder, desk) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let reg = common::register(folder.path());
+    let made = common::command(
+        folder.path(),
+        &["account", "add", common::SUPERVISOR, "--role", "supervisor"],
+    )
+    .env("LOKET_PIN", common::SUPERVISOR_PIN)
+    .output()
+    .unwrap();
+    assert!(made.status.success(), "{}", stderr(&made));
+    assert!(office
+        .cli(desk.path(), &["office", "init"])
+        .status
+        .success());
+
+    let from = folder.path().display().to_string();
+    let import = office.cli(
+        desk.path(),
+        &["office", "import", "--from", &from, "--json"],
+    );
+    assert!(import.status.success(), "{}", stderr(&import));
+    assert_eq!(json(&import)["requests"], 1);
+
+    let list = office.cli(desk.path(), &["request", "list", "--json"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    assert_eq!(json(&list)["items"][0]["reg_no"], reg.as_str());
+
+    // The folder's chain is the office's, checked by the folder's supervisor.
+    let verify = common::command(desk.path(), &["audit", "verify", "--json"])
+        .env("LOKET_DATABASE_URL", &office.url)
+        .env("LOKET_SUPERVISOR", common::SUPERVISOR)
+        .env("LOKET_SUPERVISOR_PIN", common::SUPERVISOR_PIN)
+        .output()
+        .unwrap();
+    assert!(verify.status.success(), "{}", stderr(&verify));
+    assert_eq!(json(&verify)["intact"], true);
+
+    let again = office.cli(
+        desk.path(),
+        &["office", "import", "--from", &from, "--json"],
+    );
+    assert_eq!(again.status.code(), Some(1), "{}", stderr(&again));
+    assert_eq!(code(&again), "kantor_sudah_berisi_data");
+    assert!(!desk.path().join("loket.db").exists(), "no local database");
+}

@@ -55,6 +55,14 @@ pub enum ErrorCode {
     /// A feature not yet moved to office mode (it still needs a desk's
     /// own SQLite folder).
     BelumAdaDiModeKantor,
+    /// `office import` into an office database that already holds data
+    /// (requests, deliveries, complaints, documents, accounts, access-log
+    /// entries) or was imported into before: an office is filled from one
+    /// folder only, once.
+    KantorSudahBerisiData,
+    /// The access log's hash chain does not verify (an entry changed,
+    /// missing or cut off): refused before anything is copied from it.
+    LogAksesRusak,
     /// The disk is full.
     DiskPenuh,
     /// Any other storage failure.

@@ -44,6 +44,7 @@ pub mod services;
 pub mod settings;
 pub mod shared;
 pub mod sla;
+pub mod transfer;
 pub mod verify;
 pub mod words;
 

@@ -147,6 +147,7 @@ mod tests {
             "bukti_disimpan", "balasan_dibuka", "rekap_dilihat", "rekap_diekspor",
             "rekap_dicetak", "serah_terima_dicetak", "pengaturan_diubah", "templat_diubah",
             "cadangan_dibuat", "data_dipulihkan", "retensi_dijalankan", "log_dibaca",
+            "data_diimpor",
         ] + serde_agrees;
         page_print: crate::ops::audit_log::PagePrint => ["rekap", "serah_terima"];
         recap_format: crate::ops::exports::RecapFormat => ["csv", "xlsx"];

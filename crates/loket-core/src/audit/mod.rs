@@ -55,6 +55,8 @@ pub enum Action {
     DataDipulihkan,
     RetensiDijalankan,
     LogDibaca,
+    /// A single desk's folder was imported into the office database.
+    DataDiimpor,
 }
 
 impl_words!(Action);
@@ -85,6 +87,7 @@ pub fn label(action: &str) -> &str {
         "data_dipulihkan" => "Data dipulihkan",
         "retensi_dijalankan" => "Foto dihapus (retensi)",
         "log_dibaca" => "Log akses dibaca",
+        "data_diimpor" => "Data meja diimpor ke kantor",
         "permohonan_dibuat" => "Permohonan dibuat",
         "status_diubah" => "Status diubah",
         "dokumen_ditambah" => "Dokumen ditambahkan",
