@@ -202,6 +202,8 @@ pub fn import_folder(from: &Path, office: &PgConn, operator: &str) -> Result<Imp
         }
         let (files, files_missing) = copy_files(from, src, tx)?;
         set_triggers(office, "ENABLE")?;
+        // The name search's index, kept by a trigger the copy went around.
+        tx.execute("SELECT loket_reindex_names()", &[])?;
         let requests = tables.first().map_or(0, |t| t.rows);
         tx.execute(
             "INSERT INTO loket_meta (key, value) VALUES (?1, ?2), (?3, ?4)",

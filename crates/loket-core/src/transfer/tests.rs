@@ -192,6 +192,23 @@ fn a_folder_moves_in_whole_verifiable_and_numbered_once() -> Result<()> {
         "after {first}, {second}"
     );
     assert!(audit::verify(office)?.intact);
+    // The imported names are searchable (the copy went around the trigger).
+    let found = crate::search::list(
+        office,
+        &crate::model::ListQuery {
+            search: Some("siti am".into()),
+            view: crate::model::QueueView::All,
+            ..Default::default()
+        },
+    )?;
+    assert_eq!(
+        found
+            .items
+            .iter()
+            .map(|r| r.reg_no.as_str())
+            .collect::<Vec<_>>(),
+        [first.as_str()]
+    );
     assert_eq!(
         accounts::login(office, "Sari", "kopi-tubruk", T0 + 500_000)?.name,
         "Sari"
