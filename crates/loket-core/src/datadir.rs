@@ -109,9 +109,11 @@ impl Desk {
     /// this build's schema; nothing falls back to a local file.
     pub fn open_office(url: &str, dir: &Path) -> Result<Desk> {
         let desk = Desk::on_office(PgConn::connect(url)?, url, dir)?;
-        // The local cache's temporary files a crash left behind.
+        // The local cache's temporary files a crash left behind, and its
+        // copies of photos the office has purged since.
         if dir.is_dir() {
             documents::sweep_stale_temp(dir, SystemTime::now());
+            desk.drop_purged_cache()?;
         }
         Ok(desk)
     }

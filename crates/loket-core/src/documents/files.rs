@@ -311,3 +311,49 @@ fn write_derived(root: &Path, sha: &str, pages: &[Derived]) -> Result<()> {
         displays
     })
 }
+
+/// The local file that remembers up to which `document_file_deletions`
+/// entry this desk's cache has followed the office's purges.
+const CACHE_PURGED_UPTO: &str = "cache-purged-upto";
+
+impl Desk {
+    /// Office mode: deletes this desk's cached copies of every content the
+    /// office has purged since the last time (retention runs at one desk;
+    /// the photos must not linger in the others' caches). Run when the desk
+    /// opens; the number of files deleted. A file that cannot be deleted
+    /// stays for the next open (the mark does not move past it).
+    pub(crate) fn drop_purged_cache(&self) -> Result<u32> {
+        let Files::Office(db, root) = Files::of(self) else {
+            return Ok(0);
+        };
+        let mark = root.join(CACHE_PURGED_UPTO);
+        let upto: i64 = std::fs::read_to_string(&mark)
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(0);
+        let gone: Vec<(i64, String, String, u32)> = db.query_all(
+            "SELECT x.id, x.sha256, d.format, CAST(max(d.pages) AS BIGINT)
+             FROM document_file_deletions x JOIN documents d ON d.sha256 = x.sha256
+             WHERE x.id > ?1
+             GROUP BY x.id, x.sha256, d.format ORDER BY x.id",
+            sql_params![upto],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
+        let mut done = Removal::default();
+        let mut reached = upto;
+        for (id, sha256, format, pages) in &gone {
+            // A format this build does not know has no cached copy it made.
+            if let Ok(format) = format.parse::<DocFormat>() {
+                let paths = content_paths(&root, sha256, format, *pages);
+                if delete_files(&paths, &mut done).is_some() {
+                    break;
+                }
+            }
+            reached = *id;
+        }
+        if reached > upto && root.is_dir() {
+            crate::fsutil::write_atomic(&mark, reached.to_string().as_bytes())?;
+        }
+        Ok(done.files)
+    }
+}

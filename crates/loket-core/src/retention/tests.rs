@@ -510,6 +510,9 @@ fn an_office_purge_deletes_the_rows_and_cache_of_unused_contents_only() {
         in_folder(&a_desk, &kk) > 0,
         "the adding desk caches what it shows"
     );
+    // Desk B looks at the KK too: its cache holds a copy.
+    documents::original_file(&b_desk, &kk).unwrap();
+    assert!(in_folder(&b_desk, &kk) > 0);
 
     let report = run(&mut a_desk, T0 + 31 * DAY, "Supervisor").unwrap();
     assert_eq!(report.purged.len(), 2);
@@ -525,6 +528,18 @@ fn an_office_purge_deletes_the_rows_and_cache_of_unused_contents_only() {
         )
         .unwrap();
     assert_eq!(deletions, vec![(kk.sha256.clone(), 3)]);
+
+    // B's copy of the purged KK goes when B next opens, not its KTP; the
+    // open after that finds nothing new to drop.
+    assert!(in_folder(&b_desk, &kk) > 0, "B has not opened since");
+    drop(b_desk);
+    let b_desk = Desk::open_office(&office_url(&pg), dir_b.path()).unwrap();
+    assert_eq!(
+        in_folder(&b_desk, &kk),
+        0,
+        "the purged photo left B's cache"
+    );
+    assert_eq!(b_desk.drop_purged_cache().unwrap(), 0);
 
     // Another desk still opens B's KTP, from the office database.
     let shown = docview::open(&b_desk, &b, "Budi", T0 + 31 * DAY).unwrap();
